@@ -1,0 +1,159 @@
+// The typed configuration and how each variable is read. Every variable of the original design notes is
+// here, plus what running the service needs. Messages name the variable and the fix, because they are
+// shown to a person at start-up, not to a stack trace.
+import { z } from "zod";
+
+export const MAPPING_STRATEGIES = ["database", "embedded", "timestamp"] as const;
+export type MappingStrategy = (typeof MAPPING_STRATEGIES)[number];
+
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export type RawEnv = Record<string, string | undefined>;
+
+const text = z.string().trim();
+const optionalText = text.optional().transform((v) => (v ? v : undefined));
+
+/** Comma-separated lists hold several secrets while one is being rotated. */
+const secretList = optionalText.transform((v) =>
+  v ? v.split(",").map((s) => s.trim()).filter(Boolean) : [],
+);
+
+/** Booleans are parsed strictly: a typo must not silently mean "true". */
+const strictBoolean = (fallback: boolean) =>
+  optionalText.transform((v, ctx) => {
+    if (v === undefined) return fallback;
+    const lower = v.toLowerCase();
+    if (lower === "true" || lower === "1") return true;
+    if (lower === "false" || lower === "0") return false;
+    ctx.addIssue({ code: "custom", message: `must be "true" or "false", got "${v}"` });
+    return z.NEVER;
+  });
+
+const positiveInt = (fallback: number, { min = 1, max = Number.MAX_SAFE_INTEGER } = {}) =>
+  optionalText.transform((v, ctx) => {
+    if (v === undefined) return fallback;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      ctx.addIssue({ code: "custom", message: `must be a whole number from ${min} to ${max}, got "${v}"` });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+const urlPath = (fallback: string) =>
+  optionalText.transform((v, ctx) => {
+    const path = v ?? fallback;
+    if (!/^\/[A-Za-z0-9\-._~/]*$/.test(path) || path.length < 2 || path.endsWith("/")) {
+      ctx.addIssue({ code: "custom", message: `must be a path such as ${fallback}, got "${path}"` });
+      return z.NEVER;
+    }
+    return path;
+  });
+
+const httpUrl = optionalText.transform((v, ctx) => {
+  if (v === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(v);
+  } catch {
+    ctx.addIssue({ code: "custom", message: `must be a full URL such as https://hooks.example.com, got "${v}"` });
+    return z.NEVER;
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    ctx.addIssue({ code: "custom", message: `must start with https:// or http://, got "${v}"` });
+    return z.NEVER;
+  }
+  if (url.search || url.hash) {
+    ctx.addIssue({ code: "custom", message: "must not carry a query string or fragment" });
+    return z.NEVER;
+  }
+  return url.origin + url.pathname.replace(/\/+$/, "");
+});
+
+const resendSecrets = secretList.superRefine((secrets, ctx) => {
+  for (const secret of secrets) {
+    if (!/^whsec_[A-Za-z0-9+/]+={0,2}$/.test(secret) || secret.length < 16) {
+      ctx.addIssue({
+        code: "custom",
+        message: "each secret must be the signing secret Resend shows for the endpoint, in the form whsec_<base64>",
+      });
+      return;
+    }
+  }
+});
+
+const databaseUrl = optionalText.superRefine((v, ctx) => {
+  if (v !== undefined && !/^postgres(ql)?:\/\//.test(v)) {
+    ctx.addIssue({ code: "custom", message: "must be a postgresql:// connection URL (leave it unset for the embedded database)" });
+  }
+});
+
+const logLevel = optionalText.transform((v, ctx) => {
+  const level = (v ?? "info").toLowerCase().replace(/^warning$/, "warn");
+  if (!(LOG_LEVELS as readonly string[]).includes(level)) {
+    ctx.addIssue({ code: "custom", message: `must be one of ${LOG_LEVELS.join(", ")}, got "${v}"` });
+    return z.NEVER;
+  }
+  return level as LogLevel;
+});
+
+const strategy = optionalText.transform((v, ctx) => {
+  const value = (v ?? "database").toLowerCase();
+  if (!(MAPPING_STRATEGIES as readonly string[]).includes(value)) {
+    ctx.addIssue({ code: "custom", message: `must be one of ${MAPPING_STRATEGIES.join(", ")}, got "${v}"` });
+    return z.NEVER;
+  }
+  return value as MappingStrategy;
+});
+
+const unknownMessageStatus = optionalText.transform((v, ctx) => {
+  if (v === undefined || v === "200") return 200 as const;
+  if (v === "404") return 404 as const;
+  ctx.addIssue({ code: "custom", message: `must be 200 (store unmatched events) or 404 (ask the provider to retry), got "${v}"` });
+  return z.NEVER;
+});
+
+export const envSchema = z.object({
+  NODE_ENV: optionalText.transform((v) => v ?? "development"),
+  PORT: positiveInt(3000, { max: 65535 }),
+  DATA_DIR: optionalText.transform((v) => v ?? "./data"),
+  DATABASE_URL: databaseUrl,
+  DATABASE_POOL_SIZE: positiveInt(10, { max: 1000 }),
+
+  TWILIO_AUTH_TOKEN: secretList,
+  TWILIO_ACCOUNT_SID: optionalText.superRefine((v, ctx) => {
+    if (v !== undefined && !/^AC[0-9a-fA-F]{32}$/.test(v)) {
+      ctx.addIssue({ code: "custom", message: "must be your Account SID from the Twilio console: AC followed by 32 hex digits" });
+    }
+  }),
+  TWILIO_PHONE_NUMBER: optionalText,
+  RESEND_API_KEY: optionalText,
+  RESEND_WEBHOOK_SECRET: resendSecrets,
+  RESEND_FROM_EMAIL: optionalText,
+
+  WEBHOOK_BASE_URL: httpUrl,
+  TWILIO_WEBHOOK_URL: urlPath("/webhooks/twilio"),
+  RESEND_WEBHOOK_URL: urlPath("/webhooks/resend"),
+  VERIFY_WEBHOOK_SIGNATURES: strictBoolean(true),
+  WEBHOOK_TIMEOUT: positiveInt(10, { max: 300 }),
+  WEBHOOK_MAX_RETRIES: positiveInt(3, { min: 0, max: 20 }),
+  WEBHOOK_MAX_BODY_BYTES: positiveInt(65536, { min: 1024, max: 10 * 1024 * 1024 }),
+  WEBHOOK_RATE_LIMIT: positiveInt(60, { min: 0, max: 1_000_000 }),
+  WEBHOOK_LOG_LEVEL: logLevel,
+
+  MESSAGE_ID_MAPPING_STRATEGY: strategy,
+  TIMESTAMP_MATCHING_WINDOW: positiveInt(3600, { max: 30 * 24 * 3600 }),
+  UNKNOWN_MESSAGE_STATUS: unknownMessageStatus,
+  API_KEYS: secretList,
+  SOFT_BOUNCE_THRESHOLD: positiveInt(3, { max: 100 }),
+  SOFT_BOUNCE_WINDOW_DAYS: positiveInt(7, { max: 365 }),
+
+  /** Set by the start script when it generated local development secrets into .env.local. */
+  SIGNALBOARD_DEV_SECRETS: strictBoolean(false),
+});
+
+export type Config = z.infer<typeof envSchema>;
+
+/** Variables whose values are secrets: shown as present or missing, never printed. */
+export const SECRET_VARIABLES = ["TWILIO_AUTH_TOKEN", "RESEND_API_KEY", "RESEND_WEBHOOK_SECRET", "API_KEYS", "DATABASE_URL"] as const;

@@ -1,0 +1,103 @@
+// The process's one database: opened and migrated at start (instrumentation.ts), shared by every route.
+// Kept on globalThis because Next.js bundles instrumentation and routes separately: module-level state
+// would give each bundle a database of its own (and two PGlite owners of one data directory).
+import { getConfig } from "../env";
+import { logger } from "../logger";
+import { applyMigrations } from "./migrate";
+import { openDatabase, type Database } from "./open";
+
+type DatabaseState =
+  | { phase: "starting" }
+  | { phase: "ready"; db: Database }
+  | { phase: "unavailable"; error: string; db?: Database };
+
+interface Runtime {
+  state: DatabaseState;
+  starting?: Promise<Database>;
+  retryTimer?: NodeJS.Timeout;
+}
+
+const RETRY_MS = 2_000;
+const holder = globalThis as typeof globalThis & { __signalboardDb?: Runtime };
+
+function runtime(): Runtime {
+  holder.__signalboardDb ??= { state: { phase: "starting" } };
+  return holder.__signalboardDb;
+}
+
+export class DatabaseUnavailableError extends Error {
+  name = "DatabaseUnavailableError";
+}
+
+/**
+ * Opens and migrates the database. When PostgreSQL is down this does not throw: the service starts,
+ * reports unhealthy, and keeps retrying in the background until the database returns.
+ */
+export function startDatabase(): Promise<Database> {
+  const rt = runtime();
+  rt.starting ??= attempt(rt);
+  return rt.starting;
+}
+
+async function attempt(rt: Runtime): Promise<Database> {
+  const config = getConfig();
+  let db = rt.state.phase === "unavailable" ? rt.state.db : undefined;
+  try {
+    db ??= await openDatabase({
+      databaseUrl: config.DATABASE_URL,
+      dataDir: config.DATA_DIR,
+      poolSize: config.DATABASE_POOL_SIZE,
+    });
+    const report = await applyMigrations(db.sql);
+    logger.info(
+      { database: db.kind, applied: report.applied, alreadyApplied: report.alreadyApplied },
+      "database ready",
+    );
+    rt.state = { phase: "ready", db };
+    return db;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    rt.state = { phase: "unavailable", error: message, db };
+    logger.error({ err: message, retryInMs: RETRY_MS }, "database unavailable; retrying");
+    return new Promise<Database>((resolve) => {
+      rt.retryTimer = setTimeout(() => resolve(attempt(rt)), RETRY_MS);
+      rt.retryTimer.unref();
+    });
+  }
+}
+
+/** The ready database, or DatabaseUnavailableError (the caller answers 503). Waits while it starts. */
+export async function getDatabase(waitMs = 5_000): Promise<Database> {
+  const rt = runtime();
+  if (rt.state.phase === "ready") return rt.state.db;
+  const starting = startDatabase();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DatabaseUnavailableError(describeState())), waitMs);
+  });
+  try {
+    return await Promise.race([starting, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export function describeState(): string {
+  const state = runtime().state;
+  if (state.phase === "unavailable") return `database unavailable: ${state.error}`;
+  return state.phase === "starting" ? "database starting" : "database ready";
+}
+
+export function getDatabaseState(): DatabaseState {
+  return runtime().state;
+}
+
+/** Closes the database (PGlite must be closed or the process hangs). */
+export async function closeDatabase(): Promise<void> {
+  const rt = runtime();
+  clearTimeout(rt.retryTimer);
+  const state = rt.state;
+  const db = state.phase === "ready" ? state.db : state.phase === "unavailable" ? state.db : undefined;
+  holder.__signalboardDb = undefined;
+  await db?.close();
+}

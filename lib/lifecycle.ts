@@ -1,0 +1,65 @@
+// Graceful shutdown: on SIGTERM/SIGINT stop taking webhooks (503, so providers retry elsewhere or later),
+// let the writes already acknowledged-in-progress finish, then close the database and exit.
+import { closeDatabase } from "./db/runtime";
+import { logger } from "./logger";
+
+interface Lifecycle {
+  shuttingDown: boolean;
+  inFlight: Set<Promise<unknown>>;
+  handlersInstalled: boolean;
+}
+
+const holder = globalThis as typeof globalThis & { __signalboardLifecycle?: Lifecycle };
+
+function lifecycle(): Lifecycle {
+  holder.__signalboardLifecycle ??= { shuttingDown: false, inFlight: new Set(), handlersInstalled: false };
+  return holder.__signalboardLifecycle;
+}
+
+export function isShuttingDown(): boolean {
+  return lifecycle().shuttingDown;
+}
+
+/** Registers a write the shutdown must wait for. */
+export function trackWrite<T>(work: Promise<T>): Promise<T> {
+  const { inFlight } = lifecycle();
+  inFlight.add(work);
+  const done = () => inFlight.delete(work);
+  work.then(done, done);
+  return work;
+}
+
+/** Waits until every tracked write has settled (or the deadline passes). */
+export async function drainWrites(deadlineMs = 10_000): Promise<number> {
+  const { inFlight } = lifecycle();
+  const deadline = Date.now() + deadlineMs;
+  while (inFlight.size > 0 && Date.now() < deadline) {
+    await Promise.race([Promise.allSettled([...inFlight]), new Promise((r) => setTimeout(r, 100))]);
+  }
+  return inFlight.size;
+}
+
+export async function shutdown(signal: string): Promise<void> {
+  const state = lifecycle();
+  if (state.shuttingDown) return;
+  state.shuttingDown = true;
+  logger.info({ signal, inFlight: state.inFlight.size }, "shutting down: draining writes");
+  const left = await drainWrites();
+  if (left > 0) logger.error({ left }, "writes still in flight at the shutdown deadline");
+  await closeDatabase();
+  logger.info("database closed; bye");
+}
+
+/** Installed once at start. Next.js's own handlers are off (NEXT_MANUAL_SIG_HANDLE) so ours decide when to exit. */
+export function installShutdownHandlers(): void {
+  const state = lifecycle();
+  if (state.handlersInstalled) return;
+  state.handlersInstalled = true;
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => {
+      shutdown(signal)
+        .catch((error) => logger.error({ err: String(error) }, "shutdown failed"))
+        .finally(() => process.exit(0));
+    });
+  }
+}

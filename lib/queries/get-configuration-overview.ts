@@ -1,0 +1,71 @@
+// What the home page shows about configuration: which settings are present, problems, webhook URLs.
+// Secret values never leave this function: only "set"/"not set" and how many values (rotation).
+import { getConfigValidation, readProcessEnv } from "../env";
+import { SECRET_VARIABLES } from "../config/schema";
+import { getWebhookUrls, type ConfigProblem, type WebhookUrls } from "../config/validate";
+import { getDatabaseState } from "../db/runtime";
+
+export interface SettingRow {
+  variable: string;
+  state: "set" | "default" | "not set";
+  /** Shown only for non-secret settings. */
+  value: string | null;
+  note?: string;
+}
+
+export interface ConfigurationOverview {
+  valid: boolean;
+  errors: ConfigProblem[];
+  warnings: ConfigProblem[];
+  urls: WebhookUrls | null;
+  database: { phase: string; kind: string | null; error?: string };
+  settings: SettingRow[];
+  devSecrets: boolean;
+}
+
+const SHOWN_SETTINGS = [
+  "WEBHOOK_BASE_URL", "TWILIO_WEBHOOK_URL", "RESEND_WEBHOOK_URL", "TWILIO_AUTH_TOKEN", "TWILIO_ACCOUNT_SID",
+  "TWILIO_PHONE_NUMBER", "RESEND_WEBHOOK_SECRET", "RESEND_API_KEY", "RESEND_FROM_EMAIL", "VERIFY_WEBHOOK_SIGNATURES",
+  "MESSAGE_ID_MAPPING_STRATEGY", "TIMESTAMP_MATCHING_WINDOW", "WEBHOOK_TIMEOUT", "WEBHOOK_MAX_RETRIES",
+  "WEBHOOK_MAX_BODY_BYTES", "WEBHOOK_RATE_LIMIT", "WEBHOOK_LOG_LEVEL", "DATABASE_URL", "DATA_DIR", "DATABASE_POOL_SIZE",
+  "API_KEYS",
+] as const;
+
+export function getConfigurationOverview(): ConfigurationOverview {
+  const validation = getConfigValidation();
+  const env = readProcessEnv();
+  const config = validation.config as Record<string, unknown> | undefined;
+  const secret = new Set<string>(SECRET_VARIABLES);
+  const settings = SHOWN_SETTINGS.map((variable): SettingRow => {
+    const raw = env[variable]?.trim();
+    if (secret.has(variable)) {
+      const count = raw ? raw.split(",").filter((s) => s.trim()).length : 0;
+      return {
+        variable,
+        state: raw ? "set" : "not set",
+        value: null,
+        note: count > 1 ? `${count} values (rotation)` : undefined,
+      };
+    }
+    const effective = config?.[variable];
+    return {
+      variable,
+      state: raw ? "set" : "default",
+      value: effective === undefined ? null : Array.isArray(effective) ? effective.join(", ") : String(effective),
+    };
+  });
+  const state = getDatabaseState();
+  return {
+    valid: validation.valid,
+    errors: validation.errors,
+    warnings: validation.warnings,
+    urls: validation.config ? getWebhookUrls(validation.config) : null,
+    database: {
+      phase: state.phase,
+      kind: state.phase === "starting" ? null : (state.db?.kind ?? null),
+      error: state.phase === "unavailable" ? state.error : undefined,
+    },
+    settings,
+    devSecrets: validation.config?.SIGNALBOARD_DEV_SECRETS ?? false,
+  };
+}

@@ -1,0 +1,54 @@
+// npm start: check the configuration, generate local secrets on a first run, build if the sources changed,
+// then hand over to `next start`. The server migrates the database itself before serving (instrumentation.ts).
+import { spawn, spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { ensureDevSecrets, loadEnvFiles } from "../lib/config/env-files";
+import { getWebhookUrls, validateConfig } from "../lib/config/validate";
+import { computeBuildStamp, isBuildCurrent, stampFile } from "./build-stamp";
+
+const root = process.cwd();
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+const say = (line: string) => process.stdout.write(`[signalboard] ${line}\n`);
+
+// npm start always runs the production server: the signature bypass is refused there.
+Object.assign(process.env, { NODE_ENV: "production" });
+loadEnvFiles(root);
+const generated = ensureDevSecrets(root);
+if (generated) {
+  say(`No provider secrets were configured: generated local development secrets into ${generated.file}.`);
+  say("Simulated traffic (npm run simulate) is accepted; real provider traffic is refused until you set real secrets.");
+}
+
+const validation = validateConfig(process.env);
+if (!validation.valid || !validation.config) {
+  say("Configuration errors — Signalboard will not start:");
+  for (const e of validation.errors) say(`  ✗ ${e.variable} ${e.message}`);
+  say("Fix them in the environment or in .env.local, then run npm start again (npm run config:check shows the state).");
+  process.exit(1);
+}
+for (const w of validation.warnings) say(`  ! ${w.variable} ${w.message}`);
+
+const distDir = path.join(root, process.env.NEXT_DIST_DIR || ".next");
+if (!isBuildCurrent(root, distDir)) {
+  say("Building (first start, or the sources changed)…");
+  const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: process.env });
+  if (build.status !== 0) {
+    say("The build failed; see above.");
+    process.exit(build.status ?? 1);
+  }
+  writeFileSync(stampFile(distDir), computeBuildStamp(root));
+}
+
+const port = String(validation.config.PORT);
+const urls = getWebhookUrls(validation.config);
+say(`Serving on http://localhost:${port} — Twilio: ${urls.twilio} · Resend: ${urls.resend}`);
+// Our instrumentation handles SIGTERM/SIGINT: it drains writes and closes the embedded database first.
+const server = spawn(process.execPath, [nextBin, "start", "-p", port], {
+  stdio: "inherit",
+  env: { ...process.env, NEXT_MANUAL_SIG_HANDLE: "true" },
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => server.kill(signal));
+}
+server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
