@@ -92,6 +92,14 @@ export function getDatabaseState(): DatabaseState {
   return runtime().state;
 }
 
+/** Makes an already open, migrated database the process's database (integration tests, benchmarks). */
+export function adoptDatabase(db: Database): void {
+  const rt = runtime();
+  clearTimeout(rt.retryTimer);
+  rt.state = { phase: "ready", db };
+  rt.starting = Promise.resolve(db);
+}
+
 /** Closes the database (PGlite must be closed or the process hangs). */
 export async function closeDatabase(): Promise<void> {
   const rt = runtime();
