@@ -18,7 +18,7 @@ const config = [
     },
   },
   {
-    files: ["lib/env.ts", "lib/env/**", "scripts/**", "e2e/**", "test/**", "*.config.*", "instrumentation.ts",
+    files: ["lib/env.ts", "lib/config/env-files.ts", "scripts/**", "e2e/**", "test/**", "*.config.*", "instrumentation.ts",
       "**/*.test.ts"],
     rules: { "no-restricted-syntax": "off" },
   },

@@ -39,7 +39,7 @@ async function main(): Promise<number> {
   }
 
   console.log("\nReview the SQL and commit it with schema.prisma, then regenerate the client:");
-  console.log("  npx prisma generate   (offline: PRISMA_SCHEMA_ENGINE_BINARY=<any existing file> npx prisma generate)");
+  console.log("  npm run db:generate   (runs prisma generate offline)");
   return 0;
 }
 

@@ -43,12 +43,19 @@ export function pgDriver(pool: Pool): SqlDriver {
   const withSession = async <T>(work: (session: SqlSession) => Promise<T>): Promise<T> => {
     const client = await pool.connect();
     let broken: Error | undefined;
+    // A checked-out client whose connection drops emits 'error' (besides failing the running query); the
+    // pool only listens while the client is idle, and an unheard 'error' would crash the whole process.
+    const onClientError = (error: Error) => {
+      broken ??= error;
+    };
+    client.on("error", onClientError);
     try {
       return await work(wrap(client));
     } catch (error) {
-      broken = error instanceof Error ? error : new Error(String(error));
+      broken ??= error instanceof Error ? error : new Error(String(error));
       throw error;
     } finally {
+      client.removeListener("error", onClientError);
       // A connection that failed mid-work may be dead: let the pool drop it instead of reusing it.
       client.release(broken && isConnectionError(broken) ? broken : undefined);
     }
@@ -71,13 +78,17 @@ export function pgDriver(pool: Pool): SqlDriver {
   };
 }
 
+// Prisma's own codes for "cannot reach / lost the server / no connection in time".
+const PRISMA_CONNECTION_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
 const CONNECTION_ERROR_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03", "08000", "08003", "08006", "08001", "08004"]);
 
 /** True when the error means "the database is unreachable", as opposed to a bad query. */
 export function isConnectionError(error: unknown): boolean {
   if (!error || typeof error !== "object") return false;
   const e = error as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
-  if (typeof e.code === "string" && CONNECTION_ERROR_CODES.has(e.code)) return true;
+  if (typeof e.code === "string" && (CONNECTION_ERROR_CODES.has(e.code) || PRISMA_CONNECTION_CODES.has(e.code))) {
+    return true;
+  }
   if (typeof e.message === "string" && /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Client has encountered a connection error|database system is (starting up|shutting down)|terminating connection/i.test(e.message)) {
     return true;
   }

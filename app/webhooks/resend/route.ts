@@ -1,0 +1,7 @@
+import { webhookRoute } from "@/lib/ingest/route-handler";
+import { resendAdapter } from "@/lib/ingest/providers/resend";
+
+export const dynamic = "force-dynamic";
+
+// Resend email events, delivered through Svix (RESEND_WEBHOOK_URL; other paths are rewritten by proxy.ts).
+export const POST = webhookRoute(resendAdapter);

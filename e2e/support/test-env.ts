@@ -1,0 +1,45 @@
+// The one place that says how the end-to-end servers are configured. playwright.config.ts, the server
+// launcher (start-server.ts) and the specs all read it, so a spec that signs a webhook uses exactly the
+// secrets the server verifies with.
+
+/** Build output of the end-to-end servers, apart from `next dev` (.next/dev) and `npm start` (.next). */
+export const E2E_DIST_DIR = ".next-e2e";
+
+/** The server with a working (embedded PGlite) database. */
+export const PORT = Number(process.env.E2E_PORT || 3100);
+export const BASE_URL = `http://127.0.0.1:${PORT}`;
+
+/** A second server on the same build whose PostgreSQL cannot be reached: the unhealthy path. */
+export const DOWN_PORT = Number(process.env.E2E_DOWN_PORT || 3101);
+export const DOWN_BASE_URL = `http://127.0.0.1:${DOWN_PORT}`;
+export const UNREACHABLE_DATABASE_URL = "postgresql://127.0.0.1:1/none";
+
+/** Known test secrets: fixed, so specs can sign requests, and distinctive, so a leak is easy to spot. */
+export const TEST_SECRETS = {
+  /** A Twilio Auth Token is 32 hex digits. */
+  TWILIO_AUTH_TOKEN: "5e1ec7ed0b5e55ed5ca1ab1e0ddba115",
+  /** whsec_ + base64 of "signalboard-e2e-resend-secret!!!" (32 bytes). */
+  RESEND_WEBHOOK_SECRET: "whsec_c2lnbmFsYm9hcmQtZTJlLXJlc2VuZC1zZWNyZXQhISE=",
+  API_KEY: "e2e-test-key",
+} as const;
+
+export type ServerRole = "healthy" | "database-down";
+
+/**
+ * The configuration variables each server runs with (DATA_DIR is added by start-server.ts: a fresh
+ * temporary directory per start). Every other Signalboard variable is blanked by the launcher, so a
+ * developer's shell or .env.local cannot leak into the tests.
+ */
+export function serverEnv(role: ServerRole): Record<string, string> {
+  const port = role === "healthy" ? PORT : DOWN_PORT;
+  return {
+    NODE_ENV: "production",
+    PORT: String(port),
+    WEBHOOK_BASE_URL: `http://127.0.0.1:${port}`,
+    TWILIO_AUTH_TOKEN: TEST_SECRETS.TWILIO_AUTH_TOKEN,
+    RESEND_WEBHOOK_SECRET: TEST_SECRETS.RESEND_WEBHOOK_SECRET,
+    API_KEYS: TEST_SECRETS.API_KEY,
+    VERIFY_WEBHOOK_SIGNATURES: "true",
+    ...(role === "database-down" ? { DATABASE_URL: UNREACHABLE_DATABASE_URL } : {}),
+  };
+}

@@ -1,0 +1,65 @@
+// Twilio status callbacks: form-encoded, signed over the PUBLIC URL (WEBHOOK_BASE_URL + configured path +
+// the raw query), never over request.url, which is the internal address behind a proxy.
+import { getBaseUrl } from "../../config/validate";
+import { buildPublicUrl, parseForm, parseTwilioCallback, verifyTwilioSignature, type FormParams } from "../../providers/twilio";
+import { verificationDisabled, type ProviderAdapter } from "./adapter";
+
+const FORM = /^\s*application\/x-www-form-urlencoded\b/i;
+const JSON_TYPE = /^\s*application\/([\w.+-]+\+)?json\b/i;
+
+function first(value: string | string[] | undefined): string | null {
+  return (Array.isArray(value) ? value[0] : value) || null;
+}
+
+function paramsOf(rawBody: string, contentType: string | null): FormParams {
+  if (!JSON_TYPE.test(contentType ?? "")) return parseForm(rawBody);
+  // JSON webhooks carry bodySHA256 in the URL; their fields are read as strings like form fields.
+  try {
+    const parsed: unknown = JSON.parse(rawBody);
+    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return {};
+    return Object.fromEntries(
+      Object.entries(parsed).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]),
+    );
+  } catch {
+    return {};
+  }
+}
+
+export const twilioAdapter: ProviderAdapter = {
+  provider: "twilio",
+  expectedContentType: "application/x-www-form-urlencoded",
+  path: (config) => config.TWILIO_WEBHOOK_URL,
+  acceptsContentType(contentType, query) {
+    if (FORM.test(contentType ?? "")) return true;
+    return JSON_TYPE.test(contentType ?? "") && new URLSearchParams(query ?? "").has("bodySHA256");
+  },
+  examine({ config, headers, rawBody, query, contentType }) {
+    const params = paramsOf(rawBody, contentType);
+    const publicUrl = buildPublicUrl(getBaseUrl(config), config.TWILIO_WEBHOOK_URL, query ?? "");
+    const verification = verificationDisabled(config)
+      ? ({ ok: true, verified: false } as const)
+      : verifyTwilioSignature({
+          authTokens: config.TWILIO_AUTH_TOKEN,
+          signature: headers.get("x-twilio-signature"),
+          signatureSettings: headers.get("x-twilio-webhooks-signature-settings"),
+          publicUrl,
+          params,
+          rawBody,
+          contentType,
+        });
+    const deliveryId = headers.get("i-twilio-idempotency-token")?.trim() || null;
+    return {
+      verification,
+      deliveryId,
+      claimedEventType: first(params.MessageStatus) ?? first(params.SmsStatus),
+      claimedExternalId: first(params.MessageSid) ?? first(params.SmsSid),
+      parse: () =>
+        parseTwilioCallback(params, {
+          deliveryId,
+          expectedAccountSid: config.TWILIO_ACCOUNT_SID ?? null,
+          // Our id travels in the signed StatusCallback URL (MESSAGE_ID_MAPPING_STRATEGY=embedded).
+          embeddedMessageId: new URLSearchParams(query ?? "").get("message_id"),
+        }),
+    };
+  },
+};

@@ -1,0 +1,59 @@
+// Reads a request body once, as bytes, without ever buffering more than the cap: a flood of huge bodies
+// must not cost memory. The text is what signatures are computed over, so nothing is re-serialised.
+
+export interface ReadBody {
+  text: string;
+  bytes: number;
+  tooLarge: boolean;
+  /** False when the bytes are not valid UTF-8 (the text then holds replacement characters). */
+  validUtf8: boolean;
+}
+
+export async function readBody(request: Request, maxBytes: number): Promise<ReadBody> {
+  const declared = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await request.body?.cancel().catch(() => undefined);
+    return { text: "", bytes: declared, tooLarge: true, validUtf8: true };
+  }
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.byteLength;
+      if (bytes > maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        return { text: decode(concat(chunks, maxBytes)).text, bytes, tooLarge: true, validUtf8: true };
+      }
+      chunks.push(value);
+    }
+  }
+  const { text, validUtf8 } = decode(concat(chunks, bytes));
+  return { text, bytes, tooLarge: false, validUtf8 };
+}
+
+function concat(chunks: Uint8Array[], total: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(Math.min(total, chunks.reduce((n, c) => n + c.byteLength, 0)));
+  let offset = 0;
+  for (const chunk of chunks) {
+    const take = Math.min(chunk.byteLength, out.byteLength - offset);
+    out.set(chunk.subarray(0, take), offset);
+    offset += take;
+    if (offset >= out.byteLength) break;
+  }
+  return out;
+}
+
+const strict = new TextDecoder("utf-8", { fatal: true });
+const lenient = new TextDecoder("utf-8");
+
+function decode(bytes: Uint8Array): { text: string; validUtf8: boolean } {
+  try {
+    return { text: strict.decode(bytes), validUtf8: true };
+  } catch {
+    return { text: lenient.decode(bytes), validUtf8: false };
+  }
+}

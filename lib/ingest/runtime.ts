@@ -1,0 +1,79 @@
+// The per-process ingest machinery (batch writer, rejection throttle), created on first use against the
+// process's database and kept on globalThis for the same reason as the database (see lib/db/runtime.ts).
+import { randomUUID } from "node:crypto";
+import type { Config } from "../config/schema";
+import type { Database } from "../db/open";
+import { logger } from "../logger";
+import { BatchWriter } from "./batch-writer";
+import { RejectionThrottle, type FloodSummary } from "./rejection-throttle";
+import type { RequestRecord } from "./types";
+
+interface IngestRuntime {
+  db: Database;
+  writer: BatchWriter;
+  throttle: RejectionThrottle;
+  sweepTimer: NodeJS.Timeout;
+}
+
+const holder = globalThis as typeof globalThis & { __signalboardIngest?: IngestRuntime };
+
+/** Stored in full per source per minute before the rest of a flood is summarized in one row. */
+const RECORDED_REJECTIONS_PER_MINUTE = 60;
+const MAX_BATCH = 500;
+
+export function getIngestRuntime(db: Database, config: Config): IngestRuntime {
+  const current = holder.__signalboardIngest;
+  if (current && current.db === db) return current;
+  if (current) clearInterval(current.sweepTimer);
+  const writer = new BatchWriter(db, {
+    maxBatch: MAX_BATCH,
+    maxRetries: config.WEBHOOK_MAX_RETRIES,
+    transactionTimeoutMs: config.WEBHOOK_TIMEOUT * 1000,
+    strictUnknownMessages: config.UNKNOWN_MESSAGE_STATUS === 404,
+  });
+  const recordInFull = config.WEBHOOK_RATE_LIMIT > 0 ? Math.min(config.WEBHOOK_RATE_LIMIT, RECORDED_REJECTIONS_PER_MINUTE) : RECORDED_REJECTIONS_PER_MINUTE;
+  const throttle = new RejectionThrottle(config.WEBHOOK_RATE_LIMIT, recordInFull, (summary) => {
+    writer.submit({ record: summaryRecord(summary), event: null }).catch((error) => {
+      logger.warn({ err: String(error), source: summary.source, count: summary.count }, "flood summary not stored");
+    });
+  });
+  const sweepTimer = setInterval(() => throttle.sweep(), 10_000);
+  sweepTimer.unref();
+  holder.__signalboardIngest = { db, writer, throttle, sweepTimer };
+  return holder.__signalboardIngest;
+}
+
+/** Flushes pending flood summaries (at shutdown). */
+export function sweepIngestRuntime(): void {
+  holder.__signalboardIngest?.throttle.sweep(true);
+}
+
+function summaryRecord(summary: FloodSummary): RequestRecord {
+  const until = new Date(summary.windowStart.getTime() + 60_000);
+  return {
+    id: randomUUID(),
+    receivedAt: until,
+    provider: summary.provider as RequestRecord["provider"],
+    outcome: "rate_limited",
+    httpStatus: 429,
+    reason: `${summary.count} more rejected requests from ${summary.source} between ${summary.windowStart.toISOString()} and ${until.toISOString()} were not stored one by one (flood)`,
+    diagnosis: { source: summary.source, windowStart: summary.windowStart.toISOString(), count: summary.count },
+    durationMs: 0,
+    eventType: null,
+    externalId: null,
+    deliveryId: null,
+    verified: false,
+    sourceIp: summary.source,
+    method: "POST",
+    path: "",
+    query: null,
+    contentType: null,
+    headers: {},
+    body: null,
+    bodyBytes: 0,
+    bodyTruncated: false,
+    duplicateOf: null,
+    messageId: null,
+    summaryCount: summary.count,
+  };
+}

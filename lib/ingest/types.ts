@@ -1,0 +1,59 @@
+// What flows through ingest: the row recorded for every request, and the job handed to the batch writer.
+import type { ParsedWebhook, Provider } from "../providers/types";
+
+export type Outcome =
+  | "accepted"
+  | "duplicate"
+  | "unmatched"
+  | "ignored"
+  | "rejected_signature"
+  | "invalid"
+  | "too_large"
+  | "rate_limited"
+  | "error";
+
+/** Outcomes a provider is answered 2xx for: the request is stored and a retry would change nothing. */
+export type StoredOutcome = Extract<Outcome, "accepted" | "duplicate" | "unmatched" | "ignored">;
+
+/** One webhook_request row. */
+export interface RequestRecord {
+  id: string;
+  receivedAt: Date;
+  provider: Provider;
+  outcome: Outcome;
+  httpStatus: number;
+  reason: string | null;
+  diagnosis: Record<string, unknown> | null;
+  durationMs: number;
+  eventType: string | null;
+  externalId: string | null;
+  deliveryId: string | null;
+  verified: boolean;
+  sourceIp: string | null;
+  method: string;
+  path: string;
+  query: string | null;
+  contentType: string | null;
+  headers: Record<string, string>;
+  body: string | null;
+  bodyBytes: number;
+  bodyTruncated: boolean;
+  duplicateOf: string | null;
+  messageId: string | null;
+  summaryCount: number | null;
+}
+
+/** A request ready to store: rejected ones carry no event; verified ones carry the parsed event. */
+export interface IngestJob {
+  record: RequestRecord;
+  event: ParsedWebhook | null;
+}
+
+/** What the write decided for a job, after commit. */
+export interface StoredResult {
+  requestId: string;
+  outcome: Outcome;
+  httpStatus: number;
+  duplicateOf: string | null;
+  messageId: string | null;
+}

@@ -1,0 +1,50 @@
+// End-to-end tests: a real browser against the production build (`next build` into .next-e2e, `next start`).
+// Two servers on one build: a healthy one on embedded PGlite, and one whose PostgreSQL is unreachable.
+// The browser is Debian's Chromium or Playwright's own (e2e/support/browser.ts): nothing is downloaded here.
+import { defineConfig, devices } from "@playwright/test";
+import { resolveBrowser } from "./e2e/support/browser";
+import { BASE_URL, DOWN_BASE_URL } from "./e2e/support/test-env";
+
+const browser = resolveBrowser(); // throws, with how to get a browser, when there is none
+const inCI = !!process.env.CI;
+
+// Builds into .next-e2e only when it is stale, then starts the server (see the script).
+const server = (role: "healthy" | "database-down", url: string) => ({
+  name: role,
+  command: `node --import tsx e2e/support/start-server.ts ${role}`,
+  url,
+  // A cold `next build` takes ~20 s alone on this 2-core machine; leave room for a busy one.
+  timeout: 240_000,
+  reuseExistingServer: !inCI,
+  // The app drains writes and closes the database on SIGTERM; SIGKILL only if that hangs.
+  gracefulShutdown: { signal: "SIGTERM" as const, timeout: 10_000 },
+  stdout: "ignore" as const,
+  stderr: "pipe" as const,
+});
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  forbidOnly: inCI,
+  retries: 0,
+  workers: 2,
+  reporter: "list",
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: BASE_URL,
+    trace: "retain-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: { ...devices["Desktop Chrome"], launchOptions: browser.launchOptions },
+    },
+  ],
+  webServer: [
+    // Readiness: the health check answers 200 only once the database is migrated and up.
+    server("healthy", `${BASE_URL}/webhooks/health`),
+    // Its health check answers 503 by design: ready once the home page renders.
+    server("database-down", `${DOWN_BASE_URL}/`),
+  ],
+});
