@@ -7,6 +7,8 @@ interface Lifecycle {
   shuttingDown: boolean;
   inFlight: Set<Promise<unknown>>;
   handlersInstalled: boolean;
+  /** The one shutdown in progress: a second signal waits for it instead of exiting mid-drain. */
+  stopping?: Promise<void>;
 }
 
 const holder = globalThis as typeof globalThis & { __signalboardLifecycle?: Lifecycle };
@@ -39,15 +41,21 @@ export async function drainWrites(deadlineMs = 10_000): Promise<number> {
   return inFlight.size;
 }
 
-export async function shutdown(signal: string): Promise<void> {
+export function shutdown(signal: string): Promise<void> {
   const state = lifecycle();
-  if (state.shuttingDown) return;
+  if (state.stopping) {
+    logger.info({ signal }, "already shutting down: waiting for the drain to finish");
+    return state.stopping;
+  }
   state.shuttingDown = true;
-  logger.info({ signal, inFlight: state.inFlight.size }, "shutting down: draining writes");
-  const left = await drainWrites();
-  if (left > 0) logger.error({ left }, "writes still in flight at the shutdown deadline");
-  await closeDatabase();
-  logger.info("database closed; bye");
+  state.stopping = (async () => {
+    logger.info({ signal, inFlight: state.inFlight.size }, "shutting down: draining writes");
+    const left = await drainWrites();
+    if (left > 0) logger.error({ left }, "writes still in flight at the shutdown deadline");
+    await closeDatabase();
+    logger.info("database closed; bye");
+  })();
+  return state.stopping;
 }
 
 /** Installed once at start. Next.js's own handlers are off (NEXT_MANUAL_SIG_HANDLE) so ours decide when to exit. */
@@ -56,7 +64,9 @@ export function installShutdownHandlers(): void {
   if (state.handlersInstalled) return;
   state.handlersInstalled = true;
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    process.once(signal, () => {
+    // `on`, not `once`: a repeated signal (Ctrl-C reaches both npm start and the server) must not fall
+    // back to the default action, which kills the process before the writes drain and PGlite closes.
+    process.on(signal, () => {
       shutdown(signal)
         .catch((error) => logger.error({ err: String(error) }, "shutdown failed"))
         .finally(() => process.exit(0));

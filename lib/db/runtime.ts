@@ -15,6 +15,10 @@ interface Runtime {
   state: DatabaseState;
   starting?: Promise<Database>;
   retryTimer?: NodeJS.Timeout;
+  /** Set by closeDatabase(): an attempt still running closes what it opened and stops retrying. */
+  closed?: boolean;
+  /** Settles when the attempt running now has finished (closeDatabase waits for it). */
+  attempting?: Promise<void>;
 }
 
 const RETRY_MS = 2_000;
@@ -42,6 +46,8 @@ export function startDatabase(): Promise<Database> {
 async function attempt(rt: Runtime): Promise<Database> {
   const config = getConfig();
   let db = rt.state.phase === "unavailable" ? rt.state.db : undefined;
+  let finished!: () => void;
+  rt.attempting = new Promise<void>((resolve) => (finished = resolve));
   try {
     db ??= await openDatabase({
       databaseUrl: config.DATABASE_URL,
@@ -49,6 +55,7 @@ async function attempt(rt: Runtime): Promise<Database> {
       poolSize: config.DATABASE_POOL_SIZE,
     });
     const report = await applyMigrations(db.sql);
+    if (rt.closed) throw new DatabaseUnavailableError("the database was closed while it was starting");
     logger.info(
       { database: db.kind, applied: report.applied, alreadyApplied: report.alreadyApplied },
       "database ready",
@@ -56,6 +63,12 @@ async function attempt(rt: Runtime): Promise<Database> {
     rt.state = { phase: "ready", db };
     return db;
   } catch (error) {
+    if (rt.closed) {
+      // closeDatabase() ran meanwhile (a shutdown during start-up): close what this attempt opened, or
+      // PGlite stays open (unclean data directory) and nothing would stop the retries.
+      await db?.close().catch(() => undefined);
+      throw error instanceof DatabaseUnavailableError ? error : new DatabaseUnavailableError("the database was closed while it was starting");
+    }
     const message = error instanceof Error ? error.message : String(error);
     rt.state = { phase: "unavailable", error: message, db };
     logger.error({ err: message, retryInMs: RETRY_MS }, "database unavailable; retrying");
@@ -63,6 +76,8 @@ async function attempt(rt: Runtime): Promise<Database> {
       rt.retryTimer = setTimeout(() => resolve(attempt(rt)), RETRY_MS);
       rt.retryTimer.unref();
     });
+  } finally {
+    finished();
   }
 }
 
@@ -103,9 +118,12 @@ export function adoptDatabase(db: Database): void {
 /** Closes the database (PGlite must be closed or the process hangs). */
 export async function closeDatabase(): Promise<void> {
   const rt = runtime();
+  rt.closed = true;
   clearTimeout(rt.retryTimer);
   const state = rt.state;
   const db = state.phase === "ready" ? state.db : state.phase === "unavailable" ? state.db : undefined;
   holder.__signalboardDb = undefined;
   await db?.close();
+  // An attempt still opening or migrating sees `closed` and closes its own database: wait for that.
+  await rt.attempting;
 }

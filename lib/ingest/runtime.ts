@@ -30,6 +30,8 @@ export function getIngestRuntime(db: Database, config: Config): IngestRuntime {
     maxRetries: config.WEBHOOK_MAX_RETRIES,
     transactionTimeoutMs: config.WEBHOOK_TIMEOUT * 1000,
     strictUnknownMessages: config.UNKNOWN_MESSAGE_STATUS === 404,
+    mapping: { strategy: config.MESSAGE_ID_MAPPING_STRATEGY, timestampWindowSeconds: config.TIMESTAMP_MATCHING_WINDOW },
+    softBounce: { threshold: config.SOFT_BOUNCE_THRESHOLD, windowDays: config.SOFT_BOUNCE_WINDOW_DAYS },
   });
   const recordInFull = config.WEBHOOK_RATE_LIMIT > 0 ? Math.min(config.WEBHOOK_RATE_LIMIT, RECORDED_REJECTIONS_PER_MINUTE) : RECORDED_REJECTIONS_PER_MINUTE;
   const throttle = new RejectionThrottle(config.WEBHOOK_RATE_LIMIT, recordInFull, (summary) => {

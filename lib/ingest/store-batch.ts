@@ -8,14 +8,14 @@
 //   5. one webhook_request row per request, whatever its outcome
 import type { Prisma } from "../generated/prisma/client";
 import type { NormalizedEvent } from "../providers/types";
-import { applyEventsToMessages, resolveMessageIds, type InsertedEvent, type TransactionClient } from "../messages/ingest-effects";
+import { applyIngestedEvents, resolveMessageIds, type InsertedEvent, type MessageLayerOptions, type TransactionClient } from "../messages/ingest-effects";
 import type { IngestJob, RequestRecord, StoredResult } from "./types";
 
 type Decision = { outcome: StoredResult["outcome"]; httpStatus: number; duplicateOf: string | null; messageId: string | null };
 
 const key = (provider: string, id: string) => `${provider}\u0000${id}`;
 
-export interface StoreOptions {
+export interface StoreOptions extends MessageLayerOptions {
   /** UNKNOWN_MESSAGE_STATUS=404: unmatched events are answered 404 and not remembered, so a retry is processed. */
   strictUnknownMessages: boolean;
 }
@@ -55,7 +55,8 @@ export async function storeBatch(tx: TransactionClient, jobs: IngestJob[], optio
 
   // 2. Which message each new status event belongs to.
   const fresh = verified.filter((j) => !decisions.has(j)) as Array<IngestJob & { event: NormalizedEvent }>;
-  const messageIds = await resolveMessageIds(tx, fresh.map((j) => j.event));
+  const receivedAt = new Map(fresh.map((j) => [j.event, j.record.receivedAt]));
+  const messageIds = await resolveMessageIds(tx, fresh.map((j) => j.event), options, (e) => receivedAt.get(e) ?? new Date());
   let storable = fresh;
   if (options.strictUnknownMessages) {
     const unknown = fresh.filter((j) => !messageIds.get(j.event));
@@ -100,7 +101,7 @@ export async function storeBatch(tx: TransactionClient, jobs: IngestJob[], optio
         messageId: row.messageId,
       });
     }
-    await applyEventsToMessages(tx, applied);
+    await applyIngestedEvents(tx, applied, options);
   }
 
   // 5. The request rows.

@@ -1,9 +1,19 @@
-// The message layer's part of an ingest transaction: which of our messages an event belongs to, and
-// what it changes. (The mapping strategies and status effects are filled in by the message layer.)
-import type { Prisma, PrismaClient } from "../generated/prisma/client";
+// The message layer's part of an ingest transaction: which of our messages each event belongs to, and
+// what the stored events change (message state, counters, suppressions).
 import type { NormalizedEvent } from "../providers/types";
+import type { StatusEvent } from "../status/derive";
+import { applyEventsToMessages } from "./apply-events";
+import { lockProviderIds } from "./locks";
+import { resolveMessageIds as resolveByCascade, type ResolveOptions } from "./resolve";
+import { applySuppressions, type SoftBounceSettings } from "./suppress";
+import type { TransactionClient } from "./tx";
 
-export type TransactionClient = Prisma.TransactionClient | PrismaClient;
+export type { TransactionClient };
+
+export interface MessageLayerOptions {
+  mapping: Omit<ResolveOptions, "receivedAt">;
+  softBounce: SoftBounceSettings;
+}
 
 export interface InsertedEvent {
   id: bigint;
@@ -13,22 +23,40 @@ export interface InsertedEvent {
 }
 
 /** Our message id for each event that can be matched; events missing from the map are unmatched. */
-export async function resolveMessageIds(tx: TransactionClient, events: NormalizedEvent[]): Promise<Map<NormalizedEvent, string>> {
-  const found = new Map<NormalizedEvent, string>();
-  if (!events.length) return found;
-  const mappings = await tx.messageExternalId.findMany({
-    where: { OR: events.map((e) => ({ provider: e.provider, externalId: e.externalId })) },
-    select: { provider: true, externalId: true, messageId: true },
-  });
-  const byKey = new Map(mappings.map((m) => [`${m.provider}\u0000${m.externalId}`, m.messageId]));
-  for (const event of events) {
-    const messageId = byKey.get(`${event.provider}\u0000${event.externalId}`);
-    if (messageId) found.set(event, messageId);
-  }
-  return found;
+export async function resolveMessageIds(
+  tx: TransactionClient, events: NormalizedEvent[], options: MessageLayerOptions, receivedAt: (e: NormalizedEvent) => Date,
+): Promise<Map<NormalizedEvent, string>> {
+  if (!events.length) return new Map();
+  await lockProviderIds(tx, events);
+  return resolveByCascade(tx, events, { ...options.mapping, receivedAt });
 }
 
-/** Moves each message's derived state forward for newly stored events. */
-export async function applyEventsToMessages(_tx: TransactionClient, _events: InsertedEvent[]): Promise<void> {
-  // Filled in by the message layer (status derivation, counters, suppressions).
+export function toStatusEvent(event: NormalizedEvent, receivedAt: Date): StatusEvent {
+  return {
+    status: event.status,
+    occurredAt: event.occurredAt,
+    deliveryId: event.deliveryId ?? event.effectKey,
+    receivedAt,
+    errorCode: event.errorCode,
+    errorMessage: event.errorMessage,
+    bounceType: event.bounce?.type ?? null,
+    bounceSubType: event.bounce?.subType ?? null,
+  };
+}
+
+/** Applies newly stored (never duplicate) events: message state and counters, then suppressions. */
+export async function applyIngestedEvents(tx: TransactionClient, events: InsertedEvent[], options: MessageLayerOptions): Promise<void> {
+  await applyEventsToMessages(
+    tx,
+    events.filter((e) => e.messageId).map((e) => ({ eventId: e.id, messageId: e.messageId!, event: toStatusEvent(e.event, e.receivedAt) })),
+  );
+  await applySuppressions(
+    tx,
+    events.map((e) => ({
+      eventId: e.id, messageId: e.messageId, channel: e.event.channel, status: e.event.status, recipient: e.event.recipient,
+      sender: e.event.sender, errorCode: e.event.errorCode, bounceType: e.event.bounce?.type ?? null,
+      detail: e.event.bounce?.message ?? e.event.errorMessage,
+    })),
+    options.softBounce,
+  );
 }

@@ -1,0 +1,15 @@
+import { ApiError, apiRoute, json, readJson } from "@/lib/api/handler";
+import { isUuid } from "@/lib/api/ids";
+import { markSendFailed } from "@/lib/messages/mark-failed";
+import { sendFailedSchema } from "@/lib/messages/schemas";
+import { getMessage } from "@/lib/queries/get-message";
+
+export const dynamic = "force-dynamic";
+
+// A send the provider refused synchronously: no callback will come, so this is the message's status.
+export const POST = apiRoute<{ id: string }>(async ({ db, request }, { id }) => {
+  if (!isUuid(id)) throw new ApiError(404, "not_found", `No message with id ${id}`);
+  const failure = await readJson(request, sendFailedSchema);
+  const { recorded } = await markSendFailed(db, id, failure);
+  return json(await getMessage(db, id), recorded ? 201 : 200);
+});

@@ -1,0 +1,33 @@
+import { apiRoute, json, readJson, zodIssues } from "@/lib/api/handler";
+import { registerMessages, type RegistrationItem } from "@/lib/messages/register";
+import { registerBatchSchema, registerMessageSchema } from "@/lib/messages/schemas";
+
+export const dynamic = "force-dynamic";
+
+// Registers up to 1,000 messages (a campaign's sends) in one transaction, answering per item: an invalid
+// or conflicting item does not stop the others.
+export const POST = apiRoute(async ({ db, request }) => {
+  const { messages } = await readJson(request, registerBatchSchema);
+  const parsed = messages.map((m) => registerMessageSchema.safeParse(m));
+  const valid: Array<{ index: number; item: RegistrationItem }> = [];
+  parsed.forEach((p, index) => {
+    if (p.success) valid.push({ index, item: { input: p.data, idempotencyKey: idempotencyKeyOf(messages[index]) } });
+  });
+  const results = await registerMessages(db, valid.map((v) => v.item));
+  const byIndex = new Map(valid.map((v, i) => [v.index, results[i]]));
+  const items = parsed.map((p, index) => {
+    if (!p.success) return { index, status: 400, error: { code: "invalid_request", message: "The message is not valid", issues: zodIssues(p.error) } };
+    const r = byIndex.get(index)!;
+    return r.ok
+      ? { index, status: r.created ? 201 : 200, id: r.messageId }
+      : { index, status: r.status, error: { code: r.code, message: r.message } };
+  });
+  const created = items.filter((i) => i.status === 201).length;
+  return json({ created, failed: items.filter((i) => i.status >= 400).length, items }, 200);
+});
+
+// A batch item may carry its own idempotency key; it is not part of the message itself.
+function idempotencyKeyOf(raw: unknown): string | undefined {
+  const key = (raw as { idempotencyKey?: unknown })?.idempotencyKey;
+  return typeof key === "string" && key.trim() ? key.trim().slice(0, 255) : undefined;
+}

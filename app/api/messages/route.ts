@@ -1,0 +1,18 @@
+import { ApiError, apiRoute, json, parseWith, readJson, searchParams } from "@/lib/api/handler";
+import { registerMessages } from "@/lib/messages/register";
+import { registerMessageSchema } from "@/lib/messages/schemas";
+import { getMessage } from "@/lib/queries/get-message";
+import { listMessages, listMessagesQuerySchema } from "@/lib/queries/list-messages";
+
+export const dynamic = "force-dynamic";
+
+// Registers one outgoing message. An Idempotency-Key header makes retries return the same message.
+export const POST = apiRoute(async ({ db, request }) => {
+  const input = await readJson(request, registerMessageSchema);
+  const idempotencyKey = request.headers.get("idempotency-key")?.trim().slice(0, 255) || undefined;
+  const [result] = await registerMessages(db, [{ input, idempotencyKey }]);
+  if (!result.ok) throw new ApiError(result.status, result.code, result.message);
+  return json(await getMessage(db, result.messageId), result.created ? 201 : 200);
+});
+
+export const GET = apiRoute(async ({ db, request }) => listMessages(db, parseWith(listMessagesQuerySchema, searchParams(request))));

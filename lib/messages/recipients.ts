@@ -1,0 +1,21 @@
+// One spelling per recipient, so a registered "Ada <ADA@Example.com>" and Resend's "ada@example.com",
+// or "+1 415 555 0100" and Twilio's "+14155550100", are the same person for matching and suppression.
+
+export function normalizeEmail(value: string): string {
+  const angle = /<([^>]+)>/.exec(value);
+  return (angle ? angle[1] : value).trim().toLowerCase();
+}
+
+export function normalizePhone(value: string): string {
+  const match = /^(whatsapp:|rcs:)?(.*)$/i.exec(value.trim())!;
+  const prefix = (match[1] ?? "").toLowerCase();
+  return prefix + match[2].replace(/[\s().-]/g, "");
+}
+
+export function normalizeRecipient(channel: string, value: string): string {
+  return channel === "email" ? normalizeEmail(value) : normalizePhone(value);
+}
+
+/** E.164, optionally on WhatsApp or RCS. */
+export const PHONE_PATTERN = /^(whatsapp:|rcs:)?\+[1-9]\d{6,14}$/;
+export const EMAIL_PATTERN = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;

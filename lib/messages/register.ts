@@ -1,0 +1,108 @@
+// Registers the sender's own messages (one, or a campaign's batch) with their provider ids, and links
+// the events that beat the registration here. One transaction; per-item answers for a batch.
+import type { Prisma } from "../generated/prisma/client";
+import type { Database } from "../db/open";
+import { linkUnmatchedEvents } from "./link";
+import { lockProviderIds } from "./locks";
+import { normalizeRecipient } from "./recipients";
+import { defaultProvider, type RegisterMessageInput } from "./schemas";
+import { StatDeltas } from "./stats";
+import type { TransactionClient } from "./tx";
+
+export interface RegistrationItem {
+  input: RegisterMessageInput;
+  idempotencyKey?: string;
+}
+
+export type RegistrationResult =
+  | { ok: true; messageId: string; created: boolean }
+  | { ok: false; status: 409; code: string; message: string };
+
+const pairKey = (provider: string, externalId: string) => `${provider}\u0000${externalId}`;
+
+export async function registerMessages(db: Database, items: RegistrationItem[]): Promise<RegistrationResult[]> {
+  // A concurrent registration of the same idempotency key or provider id loses the unique-key race:
+  // one more pass sees the winner's rows and answers from them.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await db.prisma.$transaction((tx) => registerInTransaction(tx, items), { maxWait: 10_000, timeout: 30_000 });
+    } catch (error) {
+      if (attempt < 2 && (error as { code?: string }).code === "P2002") continue;
+      throw error;
+    }
+  }
+}
+
+async function registerInTransaction(tx: TransactionClient, items: RegistrationItem[]): Promise<RegistrationResult[]> {
+  const results: Array<RegistrationResult | undefined> = new Array(items.length);
+  const provided = items.map((item) => ({ provider: item.input.provider ?? defaultProvider(item.input.channel), externalId: item.input.externalId }));
+  await lockProviderIds(tx, provided.filter((p): p is { provider: "twilio" | "resend"; externalId: string } => !!p.externalId));
+
+  // Retries of an earlier registration answer with the message it created.
+  const keys = items.map((i) => i.idempotencyKey).filter((k): k is string => !!k);
+  const earlier = keys.length
+    ? await tx.message.findMany({ where: { idempotencyKey: { in: keys } }, select: { id: true, idempotencyKey: true } })
+    : [];
+  const byKey = new Map(earlier.map((m) => [m.idempotencyKey!, m.id]));
+
+  const pairs = provided.filter((p) => p.externalId).map((p) => ({ provider: p.provider, externalId: p.externalId! }));
+  const mapped = pairs.length
+    ? await tx.messageExternalId.findMany({ where: { OR: pairs }, select: { provider: true, externalId: true, messageId: true } })
+    : [];
+  const owner = new Map(mapped.map((m) => [pairKey(m.provider, m.externalId), m.messageId]));
+
+  const toCreate: Array<{ index: number; data: Prisma.MessageCreateManyInput }> = [];
+  items.forEach((item, index) => {
+    const existing = item.idempotencyKey ? byKey.get(item.idempotencyKey) : undefined;
+    if (existing) {
+      results[index] = { ok: true, messageId: existing, created: false };
+      return;
+    }
+    const { provider, externalId } = provided[index];
+    if (externalId) {
+      const k = pairKey(provider, externalId);
+      if (owner.has(k)) {
+        results[index] = { ok: false, status: 409, code: "conflict", message: `${provider} id ${externalId} already belongs to message ${owner.get(k) ?? "in this batch"}` };
+        return;
+      }
+      owner.set(k, ""); // claimed by this batch
+    }
+    toCreate.push({ index, data: messageRow(item, provider) });
+  });
+
+  if (toCreate.length) {
+    const created = await tx.message.createManyAndReturn({
+      data: toCreate.map((c) => c.data),
+      select: { id: true, channel: true, campaign: true, sentAt: true },
+    });
+    const stats = new StatDeltas();
+    const links: Array<{ messageId: string; provider: string; externalId: string }> = [];
+    created.forEach((message, i) => {
+      const { index } = toCreate[i];
+      results[index] = { ok: true, messageId: message.id, created: true };
+      stats.registered({ sentAt: message.sentAt, channel: message.channel, campaign: message.campaign }, "registered");
+      const { provider, externalId } = provided[index];
+      if (externalId) links.push({ messageId: message.id, provider, externalId });
+    });
+    if (links.length) await tx.messageExternalId.createMany({ data: links });
+    await stats.write(tx);
+    await linkUnmatchedEvents(tx, links);
+  }
+  return results as RegistrationResult[];
+}
+
+function messageRow(item: RegistrationItem, provider: string): Prisma.MessageCreateManyInput {
+  const m = item.input;
+  return {
+    channel: m.channel,
+    recipient: normalizeRecipient(m.channel, m.to),
+    sender: m.from ?? null,
+    subject: m.subject ?? null,
+    campaign: m.campaign ?? null,
+    tags: m.tags ?? {},
+    metadata: (m.metadata ?? {}) as Prisma.InputJsonObject,
+    provider,
+    sentAt: m.sentAt ? new Date(m.sentAt) : new Date(),
+    idempotencyKey: item.idempotencyKey ?? null,
+  };
+}
