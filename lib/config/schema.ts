@@ -149,6 +149,8 @@ export const envSchema = z.object({
   SOFT_BOUNCE_THRESHOLD: positiveInt(3, { max: 100 }),
   SOFT_BOUNCE_WINDOW_DAYS: positiveInt(7, { max: 365 }),
 
+  /** Enables the no-op baseline route /bench/noop used by `npm run bench`. */
+  SIGNALBOARD_BENCH: strictBoolean(false),
   /** Set by the start script when it generated local development secrets into .env.local. */
   SIGNALBOARD_DEV_SECRETS: strictBoolean(false),
 });
