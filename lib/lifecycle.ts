@@ -9,17 +9,24 @@ interface Lifecycle {
   handlersInstalled: boolean;
   /** The one shutdown in progress: a second signal waits for it instead of exiting mid-drain. */
   stopping?: Promise<void>;
+  /** Run first at shutdown, before the drain (e.g. writing flood summaries still counted in memory). */
+  beforeDrain: Map<string, () => void>;
 }
 
 const holder = globalThis as typeof globalThis & { __signalboardLifecycle?: Lifecycle };
 
 function lifecycle(): Lifecycle {
-  holder.__signalboardLifecycle ??= { shuttingDown: false, inFlight: new Set(), handlersInstalled: false };
+  holder.__signalboardLifecycle ??= { shuttingDown: false, inFlight: new Set(), handlersInstalled: false, beforeDrain: new Map() };
   return holder.__signalboardLifecycle;
 }
 
 export function isShuttingDown(): boolean {
   return lifecycle().shuttingDown;
+}
+
+/** Registers work to run when shutdown starts, before in-flight writes are drained (one per name). */
+export function beforeShutdownDrain(name: string, hook: () => void): void {
+  lifecycle().beforeDrain.set(name, hook);
 }
 
 /** Registers a write the shutdown must wait for. */
@@ -50,6 +57,7 @@ export function shutdown(signal: string): Promise<void> {
   state.shuttingDown = true;
   state.stopping = (async () => {
     logger.info({ signal, inFlight: state.inFlight.size }, "shutting down: draining writes");
+    for (const hook of state.beforeDrain.values()) hook();
     const left = await drainWrites();
     if (left > 0) logger.error({ left }, "writes still in flight at the shutdown deadline");
     await closeDatabase();

@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import type { Config } from "../config/schema";
 import type { Database } from "../db/open";
+import { beforeShutdownDrain, trackWrite } from "../lifecycle";
 import { logger } from "../logger";
 import { BatchWriter } from "./batch-writer";
 import { RejectionThrottle, type FloodSummary } from "./rejection-throttle";
@@ -35,19 +36,15 @@ export function getIngestRuntime(db: Database, config: Config): IngestRuntime {
   });
   const recordInFull = config.WEBHOOK_RATE_LIMIT > 0 ? Math.min(config.WEBHOOK_RATE_LIMIT, RECORDED_REJECTIONS_PER_MINUTE) : RECORDED_REJECTIONS_PER_MINUTE;
   const throttle = new RejectionThrottle(config.WEBHOOK_RATE_LIMIT, recordInFull, (summary) => {
-    writer.submit({ record: summaryRecord(summary), event: null }).catch((error) => {
+    trackWrite(writer.submit({ record: summaryRecord(summary), event: null })).catch((error) => {
       logger.warn({ err: String(error), source: summary.source, count: summary.count }, "flood summary not stored");
     });
   });
   const sweepTimer = setInterval(() => throttle.sweep(), 10_000);
   sweepTimer.unref();
+  beforeShutdownDrain("flood-summaries", () => throttle.sweep(true));
   holder.__signalboardIngest = { db, writer, throttle, sweepTimer };
   return holder.__signalboardIngest;
-}
-
-/** Flushes pending flood summaries (at shutdown). */
-export function sweepIngestRuntime(): void {
-  holder.__signalboardIngest?.throttle.sweep(true);
 }
 
 function summaryRecord(summary: FloodSummary): RequestRecord {
@@ -78,4 +75,9 @@ function summaryRecord(summary: FloodSummary): RequestRecord {
     messageId: null,
     summaryCount: summary.count,
   };
+}
+
+/** Writes the flood summaries still counted in memory now (shutdown does this too). */
+export function sweepIngestRuntime(): void {
+  holder.__signalboardIngest?.throttle.sweep(true);
 }
