@@ -7,7 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { ConfigError } from "../env";
-import type { RawEnv } from "./schema";
+import { envSchema, type RawEnv } from "./schema";
 import { getWebhookUrls, validateConfig, type ConfigValidation } from "./validate";
 
 const TWILIO_TOKEN = "0123456789abcdef0123456789abcdef";
@@ -263,9 +263,10 @@ describe("npm run config:check", () => {
 
   function configCheck(env: RawEnv, cwd = root): Promise<{ code: number | null; stdout: string; stderr: string }> {
     // Only PATH/HOME from the test process: not NODE_ENV=test, not whatever the developer exported.
-    const childEnv = { PATH: process.env.PATH, HOME: process.env.HOME, ...env };
+    // (Next's types declare NODE_ENV as always present; here it is deliberately left out.)
+    const childEnv: RawEnv = { PATH: process.env.PATH, HOME: process.env.HOME, ...env };
     return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [tsxCli, script], { cwd, env: childEnv, stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn(process.execPath, [tsxCli, script], { cwd, env: childEnv as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
       let stdout = "";
       let stderr = "";
       child.stdout.on("data", (chunk) => (stdout += chunk));
@@ -275,8 +276,10 @@ describe("npm run config:check", () => {
     });
   }
 
-  // Overrides whatever a git-ignored .env.local (e.g. the secrets `npm start` generates) holds.
-  const explicit: RawEnv = { ...good, SIGNALBOARD_DEV_SECRETS: "false", VERIFY_WEBHOOK_SIGNATURES: "", WEBHOOK_TIMEOUT: "" };
+  // Every variable set (empty means "unset" to the schema), so nothing from a git-ignored .env.local — such
+  // as the secrets `npm start` generates — can leak in: @next/env never overrides a variable already set.
+  const blank = Object.fromEntries(Object.keys(envSchema.shape).filter((k) => k !== "NODE_ENV").map((k) => [k, ""]));
+  const explicit: RawEnv = { ...blank, ...good };
 
   it("exits 1 and names the variable for a bad configuration", async () => {
     const result = await configCheck({ ...explicit, VERIFY_WEBHOOK_SIGNATURES: "yes", MESSAGE_ID_MAPPING_STRATEGY: "guess" });
@@ -312,8 +315,8 @@ describe("npm run config:check", () => {
       path.join(dir, ".env.local"),
       `WEBHOOK_BASE_URL=https://from-env-file.example.com\nMESSAGE_ID_MAPPING_STRATEGY=guess\nTWILIO_AUTH_TOKEN=${TWILIO_TOKEN}\n`,
     );
-    const { WEBHOOK_BASE_URL: _unset, ...withoutBase } = explicit;
-    void _unset;
+    // A directory with no other .env file: only the variables below, and the file's.
+    const withoutBase: RawEnv = { ...good, WEBHOOK_BASE_URL: undefined };
 
     const fromFile = await configCheck(withoutBase, dir);
     expect(fromFile.code, fromFile.stdout + fromFile.stderr).toBe(1);
