@@ -4,7 +4,7 @@ import { loadEnvFiles } from "../lib/config/env-files";
 import { getWebhookUrls, validateConfig } from "../lib/config/validate";
 
 loadEnvFiles();
-const validation = validateConfig({ ...process.env, NODE_ENV: process.env.NODE_ENV ?? "production" });
+const validation = validateConfig({ ...process.env, NODE_ENV: process.env.NODE_ENV || "production" });
 const out = (line = "") => process.stdout.write(line + "\n");
 
 if (validation.errors.length) {
