@@ -5,6 +5,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { ensureDevSecrets, loadEnvFiles } from "../lib/config/env-files";
 import { getWebhookUrls, validateConfig } from "../lib/config/validate";
+import { dataDirOwner } from "../lib/db/data-dir-lock";
 import { computeBuildStamp, isBuildCurrent, stampFile } from "./build-stamp";
 
 const root = process.cwd();
@@ -28,6 +29,16 @@ if (!validation.valid || !validation.config) {
   process.exit(1);
 }
 for (const w of validation.warnings) say(`  ! ${w.variable} ${w.message}`);
+
+if (!validation.config.DATABASE_URL) {
+  const dataDir = path.resolve(root, validation.config.DATA_DIR);
+  const owner = dataDirOwner(dataDir);
+  if (owner) {
+    say(`The embedded database in ${dataDir} is already served by another Signalboard process (pid ${owner}).`);
+    say("Stop that one first, or give this one its own DATA_DIR (and PORT).");
+    process.exit(1);
+  }
+}
 
 const distDir = path.join(root, process.env.NEXT_DIST_DIR || ".next");
 if (!isBuildCurrent(root, distDir)) {

@@ -7,6 +7,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client";
+import { lockDataDir } from "./data-dir-lock";
 import { pgDriver, pgliteDriver, type SqlDriver } from "./sql-driver";
 
 export interface DatabaseTarget {
@@ -35,7 +36,14 @@ async function openPGlite(dataDir: string): Promise<Database> {
   const inMemory = dataDir.startsWith("memory://");
   const resolved = inMemory ? dataDir : path.resolve(dataDir, "pglite");
   if (!inMemory) mkdirSync(resolved, { recursive: true });
-  const pglite = await PGlite.create({ dataDir: resolved });
+  const release = inMemory ? () => undefined : lockDataDir(path.dirname(resolved));
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({ dataDir: resolved });
+  } catch (error) {
+    release();
+    throw error;
+  }
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   let closed = false;
   return {
@@ -47,6 +55,7 @@ async function openPGlite(dataDir: string): Promise<Database> {
       closed = true;
       await prisma.$disconnect();
       await pglite.close();
+      release();
     },
   };
 }
