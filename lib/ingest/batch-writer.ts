@@ -64,8 +64,8 @@ export class BatchWriter {
         batch.forEach((p, i) => p.resolve(results[i]));
         return;
       } catch (error) {
-        if (isConnectionError(error) || isTransient(error)) {
-          if (attempt < this.options.maxRetries) {
+        if (isConnectionError(error) || isClosedDatabase(error) || isTransient(error)) {
+          if (attempt < this.options.maxRetries && !isClosedDatabase(error)) {
             await sleep(50 * 2 ** attempt);
             continue;
           }
@@ -111,6 +111,16 @@ export class BatchWriter {
 
 function cloneJob(job: IngestJob): IngestJob {
   return { record: { ...job.record }, event: job.event };
+}
+
+// A database closed under the writer (its pool ended, PGlite closed) is unavailable, not a bad request:
+// 503 so the provider retries, never 500. Retrying against the same closed object cannot help.
+function isClosedDatabase(error: unknown): boolean {
+  for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const message = e instanceof Error ? e.message : String(e);
+    if (/PGlite is closed|Cannot use a pool after calling end on the pool/.test(message)) return true;
+  }
+  return false;
 }
 
 // Serialization failures and deadlocks are worth another try; so is a lost PGlite transaction slot.

@@ -23,11 +23,12 @@ export async function readBody(request: Request, maxBytes: number): Promise<Read
       const { done, value } = await reader.read();
       if (done) break;
       bytes += value.byteLength;
+      chunks.push(value);
       if (bytes > maxBytes) {
         await reader.cancel().catch(() => undefined);
+        // Keep what was read up to the cap (the row stores the body capped at WEBHOOK_MAX_BODY_BYTES).
         return { text: decode(concat(chunks, maxBytes)).text, bytes, tooLarge: true, validUtf8: true };
       }
-      chunks.push(value);
     }
   }
   const { text, validUtf8 } = decode(concat(chunks, bytes));
@@ -35,7 +36,7 @@ export async function readBody(request: Request, maxBytes: number): Promise<Read
 }
 
 function concat(chunks: Uint8Array[], total: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0];
+  if (chunks.length === 1 && chunks[0].byteLength <= total) return chunks[0];
   const out = new Uint8Array(Math.min(total, chunks.reduce((n, c) => n + c.byteLength, 0)));
   let offset = 0;
   for (const chunk of chunks) {

@@ -21,6 +21,10 @@ export interface StoreOptions extends MessageLayerOptions {
 }
 
 export async function storeBatch(tx: TransactionClient, jobs: IngestJob[], options: StoreOptions): Promise<StoredResult[]> {
+  for (const job of jobs) {
+    Object.assign(job.record, withoutNul(job.record));
+    job.event = withoutNul(job.event);
+  }
   const decisions = new Map<IngestJob, Decision>();
   const verified = jobs.filter((j) => j.event !== null);
 
@@ -154,7 +158,21 @@ function eventRow(record: RequestRecord, event: NormalizedEvent, messageId: stri
   };
 }
 
-export function requestRow(r: RequestRecord): Prisma.WebhookRequestCreateManyInput {
+/**
+ * PostgreSQL text and jsonb cannot hold U+0000, so a NUL anywhere in what a request carried (raw body,
+ * decoded form values, JSON "\u0000" escapes) would fail the whole write: it is stored as U+FFFD instead.
+ */
+function withoutNul<T>(value: T): T {
+  if (typeof value === "string") return (value.includes("\u0000") ? value.replaceAll("\u0000", "\uFFFD") : value) as T;
+  if (Array.isArray(value)) return value.map(withoutNul) as T;
+  if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [withoutNul(k), withoutNul(v)])) as T;
+  }
+  return value;
+}
+
+export function requestRow(record: RequestRecord): Prisma.WebhookRequestCreateManyInput {
+  const r = withoutNul(record);
   return {
     id: r.id,
     receivedAt: r.receivedAt,
