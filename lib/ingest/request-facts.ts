@@ -3,7 +3,7 @@
 
 const REDACTED_HEADERS = new Set([
   "authorization", "cookie", "x-twilio-signature", "svix-signature", "webhook-signature", "x-api-key",
-  "proxy-authorization",
+  "proxy-authorization", "resend-signature",
 ]);
 
 export interface RequestFacts {
