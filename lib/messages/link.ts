@@ -35,6 +35,9 @@ export async function linkUnmatchedEvents(tx: TransactionClient, links: Provider
     JSON.stringify(links.map((l) => ({ message_id: l.messageId, provider: l.provider, external_id: l.externalId }))),
   );
   if (!rows.length) return 0;
+  // RETURNING has no order: apply in arrival order, so "late" means what it means for live events
+  // (a "sent" that arrived before "delivered" is not late just because it was linked after it).
+  rows.sort((a, b) => a.received_at.getTime() - b.received_at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   await tx.$executeRawUnsafe(
     `UPDATE webhook_request AS r SET message_id = l.message_id
        FROM jsonb_to_recordset($1::jsonb) AS l(id uuid, message_id uuid) WHERE r.id = l.id`,

@@ -1,10 +1,12 @@
 // Registers the sender's own messages (one, or a campaign's batch) with their provider ids, and links
 // the events that beat the registration here. One transaction; per-item answers for a batch.
+import type { MappingStrategy } from "../config/schema";
 import type { Prisma } from "../generated/prisma/client";
 import type { Database } from "../db/open";
 import { linkUnmatchedEvents } from "./link";
 import { lockProviderIds } from "./locks";
 import { normalizeRecipient } from "./recipients";
+import { linkEarlierEventsByTime } from "./resolve";
 import { defaultProvider, type RegisterMessageInput } from "./schemas";
 import { StatDeltas } from "./stats";
 import type { TransactionClient } from "./tx";
@@ -20,12 +22,18 @@ export type RegistrationResult =
 
 const pairKey = (provider: string, externalId: string) => `${provider}\u0000${externalId}`;
 
-export async function registerMessages(db: Database, items: RegistrationItem[]): Promise<RegistrationResult[]> {
+/** MESSAGE_ID_MAPPING_STRATEGY and TIMESTAMP_MATCHING_WINDOW: with "timestamp", earlier events are matched by time. */
+export interface RegistrationMapping {
+  strategy: MappingStrategy;
+  timestampWindowSeconds: number;
+}
+
+export async function registerMessages(db: Database, items: RegistrationItem[], mapping?: RegistrationMapping): Promise<RegistrationResult[]> {
   // A concurrent registration of the same idempotency key or provider id loses the unique-key race:
   // one more pass sees the winner's rows and answers from them.
   for (let attempt = 0; ; attempt++) {
     try {
-      return await db.prisma.$transaction((tx) => registerInTransaction(tx, items), { maxWait: 10_000, timeout: 30_000 });
+      return await db.prisma.$transaction((tx) => registerInTransaction(tx, items, mapping), { maxWait: 10_000, timeout: 30_000 });
     } catch (error) {
       if (attempt < 2 && (error as { code?: string }).code === "P2002") continue;
       throw error;
@@ -33,7 +41,7 @@ export async function registerMessages(db: Database, items: RegistrationItem[]):
   }
 }
 
-async function registerInTransaction(tx: TransactionClient, items: RegistrationItem[]): Promise<RegistrationResult[]> {
+async function registerInTransaction(tx: TransactionClient, items: RegistrationItem[], mapping?: RegistrationMapping): Promise<RegistrationResult[]> {
   const results: Array<RegistrationResult | undefined> = new Array(items.length);
   const provided = items.map((item) => ({ provider: item.input.provider ?? defaultProvider(item.input.channel), externalId: item.input.externalId }));
   await lockProviderIds(tx, provided.filter((p): p is { provider: "twilio" | "resend"; externalId: string } => !!p.externalId));
@@ -52,11 +60,22 @@ async function registerInTransaction(tx: TransactionClient, items: RegistrationI
   const owner = new Map(mapped.map((m) => [pairKey(m.provider, m.externalId), m.messageId]));
 
   const toCreate: Array<{ index: number; data: Prisma.MessageCreateManyInput }> = [];
+  // A key used twice in one batch: the later items are retries of the first (created below).
+  const keyInBatch = new Map<string, number>();
+  const sameAs: Array<{ index: number; first: number }> = [];
   items.forEach((item, index) => {
     const existing = item.idempotencyKey ? byKey.get(item.idempotencyKey) : undefined;
     if (existing) {
       results[index] = { ok: true, messageId: existing, created: false };
       return;
+    }
+    if (item.idempotencyKey) {
+      const first = keyInBatch.get(item.idempotencyKey);
+      if (first !== undefined) {
+        sameAs.push({ index, first });
+        return;
+      }
+      keyInBatch.set(item.idempotencyKey, index);
     }
     const { provider, externalId } = provided[index];
     if (externalId) {
@@ -73,7 +92,7 @@ async function registerInTransaction(tx: TransactionClient, items: RegistrationI
   if (toCreate.length) {
     const created = await tx.message.createManyAndReturn({
       data: toCreate.map((c) => c.data),
-      select: { id: true, channel: true, campaign: true, sentAt: true },
+      select: { id: true, channel: true, campaign: true, sentAt: true, recipient: true },
     });
     const stats = new StatDeltas();
     const links: Array<{ messageId: string; provider: string; externalId: string }> = [];
@@ -87,6 +106,15 @@ async function registerInTransaction(tx: TransactionClient, items: RegistrationI
     if (links.length) await tx.messageExternalId.createMany({ data: links });
     await stats.write(tx);
     await linkUnmatchedEvents(tx, links);
+    if (mapping?.strategy === "timestamp") {
+      await linkEarlierEventsByTime(tx, created.map((message, i) => ({
+        id: message.id, channel: message.channel, recipient: message.recipient, sentAt: message.sentAt, asGiven: items[toCreate[i].index].input.to,
+      })), mapping.timestampWindowSeconds);
+    }
+  }
+  for (const { index, first } of sameAs) {
+    const r = results[first]!;
+    results[index] = r.ok ? { ok: true, messageId: r.messageId, created: false } : r;
   }
   return results as RegistrationResult[];
 }

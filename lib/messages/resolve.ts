@@ -6,6 +6,8 @@
 // A match found by 1 or 3 is saved as a mapping, so the provider's later events match by 2.
 import type { MappingStrategy } from "../config/schema";
 import type { NormalizedEvent } from "../providers/types";
+import { linkUnmatchedEvents } from "./link";
+import { lockProviderIds } from "./locks";
 import { normalizeRecipient } from "./recipients";
 import type { TransactionClient } from "./tx";
 
@@ -70,13 +72,30 @@ export async function resolveMessageIds(
     }
   }
 
-  if (learned.size) await tx.messageExternalId.createMany({ data: [...learned.values()], skipDuplicates: true });
+  if (learned.size) {
+    const links = [...learned.values()];
+    await tx.messageExternalId.createMany({ data: links, skipDuplicates: true });
+    // Events of the same provider id that came before this match (stored unmatched) belong to the same
+    // message: link them now, as registering the id would (the caller holds the locks for these ids).
+    await linkUnmatchedEvents(tx, links);
+  }
   return found;
 }
 
 async function matchByTime(tx: TransactionClient, event: NormalizedEvent, options: ResolveOptions): Promise<string | null> {
   const at = event.occurredAt ?? options.receivedAt(event);
-  const window = options.timestampWindowSeconds * 1000;
+  return onlyCandidateByTime(tx, {
+    channel: event.channel, recipient: normalizeRecipient(event.channel, event.recipient!), at,
+    provider: event.provider, externalId: event.externalId,
+  }, options.timestampWindowSeconds);
+}
+
+async function onlyCandidateByTime(
+  tx: TransactionClient,
+  e: { channel: string; recipient: string; at: Date; provider: string; externalId: string },
+  windowSeconds: number,
+): Promise<string | null> {
+  const window = windowSeconds * 1000;
   // A message already mapped to another id of this provider is another send, not this one.
   const candidates = await tx.$queryRawUnsafe<Array<{ id: string }>>(
     `SELECT m.id FROM message m
@@ -84,11 +103,61 @@ async function matchByTime(tx: TransactionClient, event: NormalizedEvent, option
         AND NOT EXISTS (SELECT 1 FROM message_external_id x
                          WHERE x.message_id = m.id AND x.provider = $5 AND x.external_id <> $6)
       LIMIT 2`,
-    event.channel, normalizeRecipient(event.channel, event.recipient!),
-    new Date(at.getTime() - window).toISOString(), new Date(at.getTime() + window).toISOString(),
-    event.provider, event.externalId,
+    e.channel, e.recipient,
+    new Date(e.at.getTime() - window).toISOString(), new Date(e.at.getTime() + window).toISOString(),
+    e.provider, e.externalId,
   );
   return candidates.length === 1 ? candidates[0].id : null;
+}
+
+export interface NewMessageForMatching {
+  id: string;
+  channel: string;
+  /** Normalized, as stored. */
+  recipient: string;
+  sentAt: Date;
+  /** The recipient as the sender wrote it: the provider may report it in that spelling. */
+  asGiven: string;
+}
+
+/**
+ * The timestamp strategy, seen from a registration: events that arrived before their message was
+ * registered were stored unmatched. A new message takes the unmatched events (of one provider id) of its
+ * channel and recipient within the window when it is their only candidate — the same rule as at ingest,
+ * so two registrations that could both claim them leave them unmatched. Returns the links made.
+ */
+export async function linkEarlierEventsByTime(
+  tx: TransactionClient, messages: NewMessageForMatching[], windowSeconds: number,
+): Promise<Array<{ messageId: string; provider: string; externalId: string }>> {
+  if (!messages.length) return [];
+  const window = windowSeconds * 1000;
+  const times = messages.map((m) => m.sentAt.getTime());
+  const spellings = [...new Set(messages.flatMap((m) => [m.recipient, m.asGiven.trim(), /<([^>]+)>/.exec(m.asGiven)?.[1]?.trim() ?? m.recipient]))];
+  // The first stored event of each provider id decides, as the first one would have at ingest.
+  const events = await tx.$queryRawUnsafe<Array<{ provider: string; external_id: string; channel: string; recipient: string; at: Date }>>(
+    `SELECT DISTINCT ON (provider, external_id) provider, external_id, channel, recipient, coalesce(occurred_at, received_at) AS at
+       FROM message_event
+      WHERE message_id IS NULL AND recipient = ANY($1::text[]) AND channel = ANY($2::text[])
+        AND coalesce(occurred_at, received_at) BETWEEN $3::timestamptz AND $4::timestamptz
+      ORDER BY provider, external_id, id`,
+    spellings, [...new Set(messages.map((m) => m.channel))],
+    new Date(Math.min(...times) - window).toISOString(), new Date(Math.max(...times) + window).toISOString(),
+  );
+  if (!events.length) return [];
+  await lockProviderIds(tx, events.map((e) => ({ provider: e.provider, externalId: e.external_id })));
+  const ours = new Set(messages.map((m) => m.id));
+  const links: Array<{ messageId: string; provider: string; externalId: string }> = [];
+  for (const e of events) {
+    const messageId = await onlyCandidateByTime(tx, {
+      channel: e.channel, recipient: normalizeRecipient(e.channel, e.recipient), at: new Date(e.at),
+      provider: e.provider, externalId: e.external_id,
+    }, windowSeconds);
+    if (messageId && ours.has(messageId)) links.push({ messageId, provider: e.provider, externalId: e.external_id });
+  }
+  if (!links.length) return [];
+  await tx.messageExternalId.createMany({ data: links, skipDuplicates: true });
+  await linkUnmatchedEvents(tx, links);
+  return links;
 }
 
 function dedupe(events: NormalizedEvent[]): NormalizedEvent[] {

@@ -58,15 +58,20 @@ export async function getMessage(db: Database, id: string): Promise<MessageDetai
     },
   });
   if (!message) return null;
-  const requestIds = message.events.map((e) => e.requestId);
-  const duplicates = requestIds.length
-    ? await db.prisma.webhookRequest.findMany({
-        where: { duplicateOf: { in: requestIds } },
-        orderBy: { receivedAt: "asc" },
-        take: TIMELINE_LIMIT,
-        select: { id: true, receivedAt: true, provider: true, eventType: true, duplicateOf: true },
-      })
-    : [];
+  // A copy can be the duplicate of a duplicate: a retry (same delivery id) of a request that itself only
+  // repeated a stored status under a new delivery id. Follow the chain so every copy is shown.
+  const duplicates: Array<{ id: string; receivedAt: Date; provider: string; eventType: string | null; duplicateOf: string | null }> = [];
+  let originals = message.events.map((e) => e.requestId);
+  for (let depth = 0; originals.length && depth < 5 && duplicates.length < TIMELINE_LIMIT; depth++) {
+    const found = await db.prisma.webhookRequest.findMany({
+      where: { duplicateOf: { in: originals } },
+      orderBy: { receivedAt: "asc" },
+      take: TIMELINE_LIMIT - duplicates.length,
+      select: { id: true, receivedAt: true, provider: true, eventType: true, duplicateOf: true },
+    });
+    duplicates.push(...found);
+    originals = found.map((d) => d.id);
+  }
   const timeline: TimelineEntry[] = [
     ...message.events.map((e): TimelineEntry => ({
       kind: "event",

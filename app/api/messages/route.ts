@@ -1,4 +1,5 @@
 import { ApiError, apiRoute, json, parseWith, readJson, searchParams } from "@/lib/api/handler";
+import { getConfig } from "@/lib/env";
 import { registerMessages } from "@/lib/messages/register";
 import { registerMessageSchema } from "@/lib/messages/schemas";
 import { getMessage } from "@/lib/queries/get-message";
@@ -10,9 +11,15 @@ export const dynamic = "force-dynamic";
 export const POST = apiRoute(async ({ db, request }) => {
   const input = await readJson(request, registerMessageSchema);
   const idempotencyKey = request.headers.get("idempotency-key")?.trim().slice(0, 255) || undefined;
-  const [result] = await registerMessages(db, [{ input, idempotencyKey }]);
+  const [result] = await registerMessages(db, [{ input, idempotencyKey }], registrationMapping());
   if (!result.ok) throw new ApiError(result.status, result.code, result.message);
   return json(await getMessage(db, result.messageId), result.created ? 201 : 200);
 });
 
 export const GET = apiRoute(async ({ db, request }) => listMessages(db, parseWith(listMessagesQuerySchema, searchParams(request))));
+
+// With MESSAGE_ID_MAPPING_STRATEGY=timestamp a registration also claims the events that came before it.
+function registrationMapping() {
+  const config = getConfig();
+  return { strategy: config.MESSAGE_ID_MAPPING_STRATEGY, timestampWindowSeconds: config.TIMESTAMP_MATCHING_WINDOW };
+}

@@ -1,4 +1,5 @@
 import { apiRoute, json, readJson, zodIssues } from "@/lib/api/handler";
+import { getConfig } from "@/lib/env";
 import { registerMessages, type RegistrationItem } from "@/lib/messages/register";
 import { registerBatchSchema, registerMessageSchema } from "@/lib/messages/schemas";
 
@@ -13,7 +14,7 @@ export const POST = apiRoute(async ({ db, request }) => {
   parsed.forEach((p, index) => {
     if (p.success) valid.push({ index, item: { input: p.data, idempotencyKey: idempotencyKeyOf(messages[index]) } });
   });
-  const results = await registerMessages(db, valid.map((v) => v.item));
+  const results = await registerMessages(db, valid.map((v) => v.item), registrationMapping());
   const byIndex = new Map(valid.map((v, i) => [v.index, results[i]]));
   const items = parsed.map((p, index) => {
     if (!p.success) return { index, status: 400, error: { code: "invalid_request", message: "The message is not valid", issues: zodIssues(p.error) } };
@@ -30,4 +31,10 @@ export const POST = apiRoute(async ({ db, request }) => {
 function idempotencyKeyOf(raw: unknown): string | undefined {
   const key = (raw as { idempotencyKey?: unknown })?.idempotencyKey;
   return typeof key === "string" && key.trim() ? key.trim().slice(0, 255) : undefined;
+}
+
+// With MESSAGE_ID_MAPPING_STRATEGY=timestamp a registration also claims the events that came before it.
+function registrationMapping() {
+  const config = getConfig();
+  return { strategy: config.MESSAGE_ID_MAPPING_STRATEGY, timestampWindowSeconds: config.TIMESTAMP_MATCHING_WINDOW };
 }
