@@ -9,6 +9,7 @@
 import type { Prisma } from "../generated/prisma/client";
 import type { NormalizedEvent } from "../providers/types";
 import { applyIngestedEvents, resolveMessageIds, type InsertedEvent, type MessageLayerOptions, type TransactionClient } from "../messages/ingest-effects";
+import { normalizeRecipient } from "../messages/recipients";
 import type { IngestJob, RequestRecord, StoredResult } from "./types";
 
 type Decision = { outcome: StoredResult["outcome"]; httpStatus: number; duplicateOf: string | null; messageId: string | null };
@@ -147,7 +148,8 @@ function eventRow(record: RequestRecord, event: NormalizedEvent, messageId: stri
     status: event.status,
     occurredAt: event.occurredAt,
     receivedAt: record.receivedAt,
-    recipient: event.recipient,
+    // Stored normalized, so matching, search and soft-bounce counting see one spelling per person.
+    recipient: event.recipient ? normalizeRecipient(event.channel, event.recipient) : null,
     sender: event.sender,
     errorCode: event.errorCode,
     errorMessage: event.errorMessage,

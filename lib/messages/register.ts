@@ -108,7 +108,7 @@ async function registerInTransaction(tx: TransactionClient, items: RegistrationI
     await linkUnmatchedEvents(tx, links);
     if (mapping?.strategy === "timestamp") {
       await linkEarlierEventsByTime(tx, created.map((message, i) => ({
-        id: message.id, channel: message.channel, recipient: message.recipient, sentAt: message.sentAt, asGiven: items[toCreate[i].index].input.to,
+        id: message.id, channel: message.channel, recipient: message.recipient, sentAt: message.sentAt,
       })), mapping.timestampWindowSeconds);
     }
   }

@@ -116,8 +116,6 @@ export interface NewMessageForMatching {
   /** Normalized, as stored. */
   recipient: string;
   sentAt: Date;
-  /** The recipient as the sender wrote it: the provider may report it in that spelling. */
-  asGiven: string;
 }
 
 /**
@@ -132,7 +130,8 @@ export async function linkEarlierEventsByTime(
   if (!messages.length) return [];
   const window = windowSeconds * 1000;
   const times = messages.map((m) => m.sentAt.getTime());
-  const spellings = [...new Set(messages.flatMap((m) => [m.recipient, m.asGiven.trim(), /<([^>]+)>/.exec(m.asGiven)?.[1]?.trim() ?? m.recipient]))];
+  // Events store the recipient normalized, like messages: one spelling to compare.
+  const recipients = [...new Set(messages.map((m) => m.recipient))];
   // The first stored event of each provider id decides, as the first one would have at ingest.
   const events = await tx.$queryRawUnsafe<Array<{ provider: string; external_id: string; channel: string; recipient: string; at: Date }>>(
     `SELECT DISTINCT ON (provider, external_id) provider, external_id, channel, recipient, coalesce(occurred_at, received_at) AS at
@@ -140,7 +139,7 @@ export async function linkEarlierEventsByTime(
       WHERE message_id IS NULL AND recipient = ANY($1::text[]) AND channel = ANY($2::text[])
         AND coalesce(occurred_at, received_at) BETWEEN $3::timestamptz AND $4::timestamptz
       ORDER BY provider, external_id, id`,
-    spellings, [...new Set(messages.map((m) => m.channel))],
+    recipients, [...new Set(messages.map((m) => m.channel))],
     new Date(Math.min(...times) - window).toISOString(), new Date(Math.max(...times) + window).toISOString(),
   );
   if (!events.length) return [];

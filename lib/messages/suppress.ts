@@ -31,7 +31,7 @@ export async function applySuppressions(tx: TransactionClient, candidates: Suppr
     if (!decision && isSoftBounce(c)) {
       const since = new Date(Date.now() - softBounce.windowDays * 86_400_000);
       const recent = await tx.messageEvent.findMany({
-        where: { channel: "email", recipient: c.recipient, status: "bounced", receivedAt: { gte: since } },
+        where: { channel: "email", recipient, status: "bounced", receivedAt: { gte: since } },
         select: { receivedAt: true, bounceType: true },
       });
       const softTimes = recent.filter((r) => /^(temporary|transient)$/i.test(r.bounceType ?? "")).map((r) => r.receivedAt);

@@ -3,6 +3,8 @@
 import { z } from "zod";
 import type { Prisma } from "../generated/prisma/client";
 import type { Database } from "../db/open";
+import { normalizeRecipient } from "../messages/recipients";
+import { guessChannel } from "./get-suppression-status";
 
 export const unmatchedQuerySchema = z.object({
   provider: z.enum(["twilio", "resend"]).optional(),
@@ -17,7 +19,7 @@ export async function listUnmatchedEvents(db: Database, q: z.infer<typeof unmatc
     messageId: null,
     ...(q.provider ? { provider: q.provider } : {}),
     ...(q.externalId ? { externalId: q.externalId } : {}),
-    ...(q.to ? { recipient: q.to } : {}),
+    ...(q.to ? { recipient: normalizeRecipient(guessChannel(q.to), q.to) } : {}),
     ...(q.before ? { id: { lt: q.before } } : {}),
   };
   const rows = await db.prisma.messageEvent.findMany({ where, orderBy: { id: "desc" }, take: q.limit + 1 });
