@@ -5,7 +5,8 @@
 import type { Database } from "../db/open";
 import { isConnectionError } from "../db/sql-driver";
 import { logger } from "../logger";
-import { storeBatch, requestRow, type StoreOptions } from "./store-batch";
+import { insertRequests } from "./batch-sql";
+import { storeBatch, type StoreOptions } from "./store-batch";
 import type { IngestJob, StoredResult } from "./types";
 
 interface Pending {
@@ -101,7 +102,7 @@ export class BatchWriter {
     const record = { ...pending.job.record, outcome: "error" as const, httpStatus: 500, reason: `could not be stored: ${describe(error)}` };
     logger.error({ requestId: record.id, provider: record.provider, err: describe(error) }, "webhook processing failed");
     try {
-      await this.db.prisma.webhookRequest.create({ data: requestRow(record) });
+      await insertRequests(this.db.prisma, [record]);
     } catch (recordError) {
       logger.error({ requestId: record.id, err: describe(recordError) }, "could not record the failed request either");
     }

@@ -1,5 +1,6 @@
 // Folds newly stored events into their messages: lock the rows, apply each event with the status layer
 // (order-free by construction), write the new state in one statement, and move the counters.
+import { toJsonParam } from "../db/json-param";
 import type { Channel } from "../providers/types";
 import { applyEvent, statusRank, type StatusEvent } from "../status/derive";
 import { MESSAGE_STATE_COLUMNS, stateFromRow, stateToRecord, type MessageStateRow } from "./state-codec";
@@ -65,6 +66,6 @@ async function writeStates(tx: TransactionClient, updates: Record<string, unknow
        open_count int, click_count int, error_code text, error_message text, bounce_type text, bounce_sub_type text,
        state jsonb)
      WHERE m.id = u.id`,
-    JSON.stringify(updates),
+    toJsonParam(updates),
   );
 }

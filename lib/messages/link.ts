@@ -1,5 +1,6 @@
 // When the sender tells us a provider id (at registration or later), the events that arrived before it
 // — stored as unmatched — are linked at once and the message's status recomputed from them.
+import { toJsonParam } from "../db/json-param";
 import { applyEventsToMessages } from "./apply-events";
 import type { TransactionClient } from "./tx";
 
@@ -32,7 +33,7 @@ export async function linkUnmatchedEvents(tx: TransactionClient, links: Provider
       WHERE e.provider = l.provider AND e.external_id = l.external_id AND e.message_id IS NULL
       RETURNING e.id, e.message_id, e.request_id, e.status, e.occurred_at, e.received_at, e.delivery_id,
                 e.error_code, e.error_message, e.bounce_type, e.bounce_sub_type`,
-    JSON.stringify(links.map((l) => ({ message_id: l.messageId, provider: l.provider, external_id: l.externalId }))),
+    toJsonParam(links.map((l) => ({ message_id: l.messageId, provider: l.provider, external_id: l.externalId }))),
   );
   if (!rows.length) return 0;
   // RETURNING has no order: apply in arrival order, so "late" means what it means for live events
@@ -41,7 +42,7 @@ export async function linkUnmatchedEvents(tx: TransactionClient, links: Provider
   await tx.$executeRawUnsafe(
     `UPDATE webhook_request AS r SET message_id = l.message_id
        FROM jsonb_to_recordset($1::jsonb) AS l(id uuid, message_id uuid) WHERE r.id = l.id`,
-    JSON.stringify(rows.map((r) => ({ id: r.request_id, message_id: r.message_id }))),
+    toJsonParam(rows.map((r) => ({ id: r.request_id, message_id: r.message_id }))),
   );
   await applyEventsToMessages(tx, rows.map((r) => ({
     eventId: r.id,

@@ -4,6 +4,7 @@
 //   3. only with the "timestamp" strategy: the one message of the same channel and recipient sent within
 //      TIMESTAMP_MATCHING_WINDOW of the event — never a guess between two.
 // A match found by 1 or 3 is saved as a mapping, so the provider's later events match by 2.
+import { toJsonParam } from "../db/json-param";
 import type { MappingStrategy } from "../config/schema";
 import type { NormalizedEvent } from "../providers/types";
 import { linkUnmatchedEvents } from "./link";
@@ -31,26 +32,28 @@ export async function resolveMessageIds(
   // 1. Embedded ids, trusted only for a message of the same channel.
   const embedded = events.filter((e) => e.embeddedMessageId && UUID.test(e.embeddedMessageId));
   if (embedded.length) {
-    const messages = await tx.message.findMany({
-      where: { id: { in: [...new Set(embedded.map((e) => e.embeddedMessageId!))] } },
-      select: { id: true, channel: true },
-    });
+    const messages = await tx.$queryRawUnsafe<Array<{ id: string; channel: string }>>(
+      `SELECT id::text, channel FROM message WHERE id = ANY($1::uuid[])`,
+      [...new Set(embedded.map((e) => e.embeddedMessageId!.toLowerCase()))],
+    );
     const channelOf = new Map(messages.map((m) => [m.id, m.channel]));
     for (const event of embedded) {
-      if (channelOf.get(event.embeddedMessageId!) !== event.channel) continue;
-      found.set(event, event.embeddedMessageId!);
-      learned.set(key(event.provider, event.externalId), { provider: event.provider, externalId: event.externalId, messageId: event.embeddedMessageId! });
+      const messageId = event.embeddedMessageId!.toLowerCase();
+      if (channelOf.get(messageId) !== event.channel) continue;
+      found.set(event, messageId);
+      learned.set(key(event.provider, event.externalId), { provider: event.provider, externalId: event.externalId, messageId });
     }
   }
 
   // 2. The mapping table.
   let rest = events.filter((e) => !found.has(e));
   if (rest.length) {
-    const mappings = await tx.messageExternalId.findMany({
-      where: { OR: dedupe(rest).map((e) => ({ provider: e.provider, externalId: e.externalId })) },
-      select: { provider: true, externalId: true, messageId: true },
-    });
-    const byKey = new Map(mappings.map((m) => [key(m.provider, m.externalId), m.messageId]));
+    const mappings = await tx.$queryRawUnsafe<Array<{ provider: string; external_id: string; message_id: string }>>(
+      `SELECT x.provider, x.external_id, x.message_id::text FROM message_external_id x
+         JOIN jsonb_to_recordset($1::jsonb) AS p(provider text, external_id text) USING (provider, external_id)`,
+      toJsonParam(dedupe(rest).map((e) => ({ provider: e.provider, external_id: e.externalId }))),
+    );
+    const byKey = new Map(mappings.map((m) => [key(m.provider, m.external_id), m.message_id]));
     for (const event of rest) {
       const messageId = byKey.get(key(event.provider, event.externalId));
       if (messageId) {
@@ -74,7 +77,12 @@ export async function resolveMessageIds(
 
   if (learned.size) {
     const links = [...learned.values()];
-    await tx.messageExternalId.createMany({ data: links, skipDuplicates: true });
+    await tx.$executeRawUnsafe(
+      `INSERT INTO message_external_id (message_id, provider, external_id)
+       SELECT message_id, provider, external_id FROM jsonb_to_recordset($1::jsonb) AS r(message_id uuid, provider text, external_id text)
+       ON CONFLICT DO NOTHING`,
+      toJsonParam(links.map((l) => ({ message_id: l.messageId, provider: l.provider, external_id: l.externalId }))),
+    );
     // Events of the same provider id that came before this match (stored unmatched) belong to the same
     // message: link them now, as registering the id would (the caller holds the locks for these ids).
     await linkUnmatchedEvents(tx, links);

@@ -1,5 +1,6 @@
 // The counters behind every rate: messages by status (and engagement facts), keyed by the message's send
 // hour, channel and campaign. Moved by deltas in the same transaction as the change they count.
+import { toJsonParam } from "../db/json-param";
 import type { TransactionClient } from "./tx";
 
 export interface StatKey {
@@ -66,7 +67,7 @@ export class StatDeltas {
        SELECT bucket, channel, campaign, metric, delta
          FROM jsonb_to_recordset($1::jsonb) AS r(bucket timestamptz, channel text, campaign text, metric text, delta bigint)
        ON CONFLICT (bucket, channel, campaign, metric) DO UPDATE SET count = message_stat.count + EXCLUDED.count`,
-      JSON.stringify(rows),
+      toJsonParam(rows),
     );
   }
 }
