@@ -18,5 +18,5 @@ export function proxy(request: NextRequest): NextResponse {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|webhooks/twilio$|webhooks/resend$|webhooks/health$).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|webhooks/twilio$|webhooks/resend$|webhooks/health$|bench/noop$).*)"],
 };
