@@ -11,12 +11,14 @@ interface Lifecycle {
   stopping?: Promise<void>;
   /** Run first at shutdown, before the drain (e.g. writing flood summaries still counted in memory). */
   beforeDrain: Map<string, () => void>;
+  /** Work counted elsewhere (e.g. the ingest writer's queue) that the drain also waits for. */
+  drainSources: Map<string, () => number>;
 }
 
 const holder = globalThis as typeof globalThis & { __signalboardLifecycle?: Lifecycle };
 
 function lifecycle(): Lifecycle {
-  holder.__signalboardLifecycle ??= { shuttingDown: false, inFlight: new Set(), handlersInstalled: false, beforeDrain: new Map() };
+  holder.__signalboardLifecycle ??= { shuttingDown: false, inFlight: new Set(), handlersInstalled: false, beforeDrain: new Map(), drainSources: new Map() };
   return holder.__signalboardLifecycle;
 }
 
@@ -27,6 +29,11 @@ export function isShuttingDown(): boolean {
 /** Registers work to run when shutdown starts, before in-flight writes are drained (one per name). */
 export function beforeShutdownDrain(name: string, hook: () => void): void {
   lifecycle().beforeDrain.set(name, hook);
+}
+
+/** Registers a counter of pending writes the shutdown waits for (one per name). */
+export function registerDrainSource(name: string, pending: () => number): void {
+  lifecycle().drainSources.set(name, pending);
 }
 
 /** Registers a write the shutdown must wait for. */
@@ -40,12 +47,13 @@ export function trackWrite<T>(work: Promise<T>): Promise<T> {
 
 /** Waits until every tracked write has settled (or the deadline passes). */
 export async function drainWrites(deadlineMs = 10_000): Promise<number> {
-  const { inFlight } = lifecycle();
+  const { inFlight, drainSources } = lifecycle();
+  const left = () => inFlight.size + [...drainSources.values()].reduce((n, pending) => n + pending(), 0);
   const deadline = Date.now() + deadlineMs;
-  while (inFlight.size > 0 && Date.now() < deadline) {
+  while (left() > 0 && Date.now() < deadline) {
     await Promise.race([Promise.allSettled([...inFlight]), new Promise((r) => setTimeout(r, 100))]);
   }
-  return inFlight.size;
+  return left();
 }
 
 export function shutdown(signal: string): Promise<void> {

@@ -81,6 +81,12 @@ async function attempt(rt: Runtime): Promise<Database> {
   }
 }
 
+/** The database when it is ready, without waiting (the hot path's first try), else undefined. */
+export function readyDatabase(): Database | undefined {
+  const state = runtime().state;
+  return state.phase === "ready" ? state.db : undefined;
+}
+
 /** The ready database, or DatabaseUnavailableError (the caller answers 503). Waits while it starts. */
 export async function getDatabase(waitMs = 5_000): Promise<Database> {
   const rt = runtime();

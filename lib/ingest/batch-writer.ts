@@ -11,6 +11,9 @@ import type { IngestJob, StoredResult } from "./types";
 
 interface Pending {
   job: IngestJob;
+  /** Date.now() after which the caller is answered 503 (WEBHOOK_TIMEOUT), whatever the batch does. */
+  deadline: number;
+  settled: boolean;
   resolve(result: StoredResult): void;
   reject(error: unknown): void;
 }
@@ -18,43 +21,82 @@ interface Pending {
 export interface BatchWriterOptions extends StoreOptions {
   maxBatch: number;
   maxRetries: number;
-  /** Upper bound for one transaction (WEBHOOK_TIMEOUT). */
+  /** Upper bound for one transaction and for a caller's wait (WEBHOOK_TIMEOUT). */
   transactionTimeoutMs: number;
+  /**
+   * Transactions running at once. PostgreSQL: 2, so the next batch is written while the previous one
+   * commits (unique keys and ordered locks keep them safe, as between two instances). PGlite: 1, it has
+   * one connection.
+   */
+  maxInFlight: number;
 }
 
 export class StorageUnavailableError extends Error {
   name = "StorageUnavailableError";
 }
 
+const DEADLINE_SWEEP_MS = 250;
+
 export class BatchWriter {
   private queue: Pending[] = [];
-  private flushing = false;
+  private readonly running = new Set<Pending[]>();
+  private scheduled = false;
+  private deadlineTimer?: NodeJS.Timeout;
 
   constructor(private readonly db: Database, private readonly options: BatchWriterOptions) {}
 
+  /**
+   * Resolves after the request's rows committed; rejects with StorageUnavailableError when they could not
+   * be written in time. One shared timer enforces deadlines, not one per request: this is the hot path.
+   */
   submit(job: IngestJob): Promise<StoredResult> {
     return new Promise<StoredResult>((resolve, reject) => {
-      this.queue.push({ job, resolve, reject });
-      if (!this.flushing) {
-        this.flushing = true;
-        // setImmediate lets requests that arrived in the same tick of the event loop join this batch.
-        setImmediate(() => void this.flushLoop());
+      const pending: Pending = {
+        job, deadline: Date.now() + this.options.transactionTimeoutMs, settled: false,
+        resolve: (result) => settle(pending, () => resolve(result)),
+        reject: (error) => settle(pending, () => reject(error)),
+      };
+      this.queue.push(pending);
+      this.schedule();
+      this.deadlineTimer ??= setInterval(() => this.expire(), DEADLINE_SWEEP_MS).unref();
+    });
+  }
+
+  /** Requests submitted and not yet answered (queued or in a running transaction). */
+  get pending(): number {
+    let n = this.queue.length;
+    for (const batch of this.running) n += batch.length;
+    return n;
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.running.size >= this.options.maxInFlight || !this.queue.length) return;
+    this.scheduled = true;
+    // setImmediate lets requests that arrived in the same turn of the event loop join this batch.
+    setImmediate(() => {
+      this.scheduled = false;
+      while (this.running.size < this.options.maxInFlight && this.queue.length) {
+        const batch = this.queue.splice(0, this.options.maxBatch);
+        this.running.add(batch);
+        void this.writeWithRetries(batch).finally(() => {
+          this.running.delete(batch);
+          this.schedule();
+        });
       }
     });
   }
 
-  get pending(): number {
-    return this.queue.length;
-  }
-
-  private async flushLoop(): Promise<void> {
-    try {
-      while (this.queue.length) {
-        const batch = this.queue.splice(0, this.options.maxBatch);
-        await this.writeWithRetries(batch);
-      }
-    } finally {
-      this.flushing = false;
+  private expire(): void {
+    const now = Date.now();
+    const late = (p: Pending) => !p.settled && p.deadline <= now;
+    const timedOut = new StorageUnavailableError(`not stored within WEBHOOK_TIMEOUT (${this.options.transactionTimeoutMs / 1000} s)`);
+    // Queued requests past their deadline never start; running ones are answered 503 but may still
+    // commit, which is safe: the provider's retry is then recognised as a duplicate.
+    this.queue = this.queue.filter((p) => (late(p) ? (p.reject(timedOut), false) : true));
+    for (const batch of this.running) batch.filter(late).forEach((p) => p.reject(timedOut));
+    if (!this.pending && this.deadlineTimer) {
+      clearInterval(this.deadlineTimer);
+      this.deadlineTimer = undefined;
     }
   }
 
@@ -108,6 +150,12 @@ export class BatchWriter {
     }
     pending.resolve({ requestId: record.id, outcome: "error", httpStatus: 500, duplicateOf: null, messageId: null });
   }
+}
+
+function settle(pending: Pending, answer: () => void): void {
+  if (pending.settled) return;
+  pending.settled = true;
+  answer();
 }
 
 function cloneJob(job: IngestJob): IngestJob {

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import type { Config } from "../config/schema";
 import type { Database } from "../db/open";
-import { beforeShutdownDrain, trackWrite } from "../lifecycle";
+import { beforeShutdownDrain, registerDrainSource, trackWrite } from "../lifecycle";
 import { logger } from "../logger";
 import { BatchWriter } from "./batch-writer";
 import { RejectionThrottle, type FloodSummary } from "./rejection-throttle";
@@ -28,6 +28,7 @@ export function getIngestRuntime(db: Database, config: Config): IngestRuntime {
   if (current) clearInterval(current.sweepTimer);
   const writer = new BatchWriter(db, {
     maxBatch: MAX_BATCH,
+    maxInFlight: db.kind === "postgres" ? 2 : 1,
     maxRetries: config.WEBHOOK_MAX_RETRIES,
     transactionTimeoutMs: config.WEBHOOK_TIMEOUT * 1000,
     strictUnknownMessages: config.UNKNOWN_MESSAGE_STATUS === 404,
@@ -43,6 +44,8 @@ export function getIngestRuntime(db: Database, config: Config): IngestRuntime {
   const sweepTimer = setInterval(() => throttle.sweep(), 10_000);
   sweepTimer.unref();
   beforeShutdownDrain("flood-summaries", () => throttle.sweep(true));
+  // Shutdown waits until every request handed to the writer is answered (committed or refused).
+  registerDrainSource("ingest-writer", () => writer.pending);
   holder.__signalboardIngest = { db, writer, throttle, sweepTimer };
   return holder.__signalboardIngest;
 }
