@@ -1,9 +1,7 @@
 // The environment of the bench's build and servers: the parent's environment with every Signalboard variable
 // (and every variable the .env files set) blanked, plus what the bench sets. A developer's shell or
-// .env.local therefore never leaks into a measurement. Same idea as e2e/support/start-server.ts.
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { envSchema } from "../../lib/config/schema";
+// .env.local therefore never leaks into a measurement. The blanking is shared with the end-to-end launcher.
+import { isolatedEnv } from "../support/clean-env";
 
 /** Build output of the bench, apart from `npm start` (.next), `next dev` and the end-to-end build. */
 export const BENCH_DIST_DIR = ".next-bench";
@@ -17,30 +15,14 @@ export const BENCH_SECRETS = {
   API_KEY: "bench-key",
 } as const;
 
-/** Variable names set in the .env files `next start` would load (it never overrides a variable already set). */
-function envFileKeys(root: string): string[] {
-  const keys: string[] = [];
-  for (const file of [".env.production.local", ".env.local", ".env.production", ".env"]) {
-    const full = path.join(root, file);
-    if (!existsSync(full)) continue;
-    for (const match of readFileSync(full, "utf8").matchAll(/^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/gm)) {
-      keys.push(match[1]);
-    }
-  }
-  return keys;
-}
-
-/** The parent's environment with Signalboard's and the .env files' variables set to "" (read as unset). */
+/**
+ * The parent's environment with Signalboard's and the .env files' variables set to "" (read as unset), for a
+ * production build into .next-bench, and without the caller's NODE_OPTIONS.
+ */
 export function cleanEnv(root: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of [...Object.keys(envSchema.shape), ...envFileKeys(root)]) env[key] = "";
+  const env = isolatedEnv(root, BENCH_DIST_DIR);
   delete env.NODE_OPTIONS; // a --inspect or --cpu-prof from the caller's shell must not reach the server
-  return {
-    ...env,
-    NODE_ENV: "production",
-    NEXT_DIST_DIR: BENCH_DIST_DIR,
-    NEXT_TELEMETRY_DISABLED: "1",
-  };
+  return { ...env, NODE_ENV: "production" };
 }
 
 export interface ServerEnvOptions {

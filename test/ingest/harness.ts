@@ -1,30 +1,14 @@
 // Shared set-up for the ingest integration tests: one migrated database per target and test file,
 // emptied before each test; configuration through process.env + reloadConfig(), restored after each test.
 // Import this AFTER setting WEBHOOK_LOG_LEVEL in vi.hoisted (the logger reads its level on import).
-import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { adoptDatabase } from "@/lib/db/runtime";
 import type { Database } from "@/lib/db/open";
-import { reloadConfig } from "@/lib/env";
 import { createTestDatabase, type TargetName, type TestDatabase } from "../support/databases";
-import { PUBLIC_BASE_URL, TEST_RESEND_WEBHOOK_SECRET, TEST_TWILIO_AUTH_TOKEN } from "../support/webhook-requests";
+import { applyEnv, configureEachTest, WEBHOOK_BASE_ENV, type EnvValues } from "../support/env";
 
 /** What every test starts from; `undefined` removes the variable (the default applies). */
-export const BASE_ENV: Record<string, string | undefined> = {
-  TWILIO_AUTH_TOKEN: TEST_TWILIO_AUTH_TOKEN,
-  TWILIO_ACCOUNT_SID: undefined,
-  RESEND_WEBHOOK_SECRET: TEST_RESEND_WEBHOOK_SECRET,
-  WEBHOOK_BASE_URL: PUBLIC_BASE_URL,
-  TWILIO_WEBHOOK_URL: undefined,
-  RESEND_WEBHOOK_URL: undefined,
-  VERIFY_WEBHOOK_SIGNATURES: "true",
-  WEBHOOK_TIMEOUT: undefined,
-  WEBHOOK_MAX_RETRIES: undefined,
-  WEBHOOK_MAX_BODY_BYTES: undefined,
-  WEBHOOK_RATE_LIMIT: undefined,
-  UNKNOWN_MESSAGE_STATUS: undefined,
-  MESSAGE_ID_MAPPING_STRATEGY: undefined,
-  DATABASE_URL: undefined,
-};
+export const BASE_ENV: EnvValues = WEBHOOK_BASE_ENV;
 
 /** Every application table (not the migrations' bookkeeping), emptied before each test. */
 async function emptyTables(db: Database): Promise<void> {
@@ -34,13 +18,6 @@ async function emptyTables(db: Database): Promise<void> {
   if (tables.length) await db.prisma.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.name}"`).join(", ")} CASCADE`);
 }
 
-function setEnv(values: Record<string, string | undefined>): void {
-  for (const [name, value] of Object.entries(values)) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
-}
-
 export interface IngestHarness {
   /** The test database (the process's database during each test). */
   readonly db: Database;
@@ -48,14 +25,13 @@ export interface IngestHarness {
    * Changes the configuration and rebuilds the ingest runtime (writer, throttle) with it: the runtime is
    * cached per database object, so a fresh view of the same database gets a fresh runtime.
    */
-  configure(env: Record<string, string | undefined>): void;
+  configure(env: EnvValues): void;
   /** Makes `db` the process's database (and gives it a fresh ingest runtime). */
   adopt(db: Database): void;
 }
 
 export function useIngestHarness(target: TargetName): IngestHarness {
   let testDb: TestDatabase | undefined;
-  let saved: Record<string, string | undefined> = {};
 
   const harness: IngestHarness = {
     get db() {
@@ -63,8 +39,7 @@ export function useIngestHarness(target: TargetName): IngestHarness {
       return testDb.db;
     },
     configure(env) {
-      setEnv(env);
-      reloadConfig();
+      applyEnv(env);
       harness.adopt(harness.db);
     },
     adopt(db) {
@@ -76,17 +51,7 @@ export function useIngestHarness(target: TargetName): IngestHarness {
     testDb = await createTestDatabase(target);
   });
 
-  beforeEach(async () => {
-    saved = { ...process.env };
-    await emptyTables(testDb!.db);
-    harness.configure(BASE_ENV);
-  });
-
-  afterEach(() => {
-    for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
-    Object.assign(process.env, saved);
-    reloadConfig();
-  });
+  configureEachTest(BASE_ENV, (env) => harness.configure(env), () => emptyTables(testDb!.db));
 
   afterAll(async () => {
     await testDb?.drop();

@@ -4,10 +4,9 @@
 // process.env + reloadConfig(), restored after each test.
 // Import this AFTER setting WEBHOOK_LOG_LEVEL in vi.hoisted (the logger reads its level on import).
 import { randomBytes, randomUUID } from "node:crypto";
-import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { adoptDatabase } from "@/lib/db/runtime";
 import type { Database } from "@/lib/db/open";
-import { reloadConfig } from "@/lib/env";
 import { GET as unmatchedGET } from "@/app/api/events/unmatched/route";
 import { POST as externalIdsPOST } from "@/app/api/messages/[id]/external-ids/route";
 import { POST as failedPOST } from "@/app/api/messages/[id]/failed/route";
@@ -20,10 +19,8 @@ import { GET as suppressionGET } from "@/app/api/suppressions/[recipient]/route"
 import { POST as resendPOST } from "@/app/webhooks/resend/route";
 import { POST as twilioPOST } from "@/app/webhooks/twilio/route";
 import { createTestDatabase, type TargetName, type TestDatabase } from "../support/databases";
+import { applyEnv, configureEachTest, WEBHOOK_BASE_ENV, type EnvValues } from "../support/env";
 import {
-  PUBLIC_BASE_URL,
-  TEST_RESEND_WEBHOOK_SECRET,
-  TEST_TWILIO_AUTH_TOKEN,
   resendEmailEvent,
   resendRequest,
   svixId,
@@ -37,25 +34,12 @@ export const API_KEY = "sb_test_key_current_0123456789";
 export const API_KEY_NEXT = "sb_test_key_next_9876543210";
 
 /** What every test starts from; `undefined` removes the variable (the default applies). */
-export const BASE_ENV: Record<string, string | undefined> = {
-  TWILIO_AUTH_TOKEN: TEST_TWILIO_AUTH_TOKEN,
-  TWILIO_ACCOUNT_SID: undefined,
-  RESEND_WEBHOOK_SECRET: TEST_RESEND_WEBHOOK_SECRET,
-  WEBHOOK_BASE_URL: PUBLIC_BASE_URL,
-  TWILIO_WEBHOOK_URL: undefined,
-  RESEND_WEBHOOK_URL: undefined,
-  VERIFY_WEBHOOK_SIGNATURES: "true",
-  WEBHOOK_TIMEOUT: undefined,
-  WEBHOOK_MAX_RETRIES: undefined,
-  WEBHOOK_MAX_BODY_BYTES: undefined,
-  WEBHOOK_RATE_LIMIT: undefined,
-  UNKNOWN_MESSAGE_STATUS: undefined,
-  MESSAGE_ID_MAPPING_STRATEGY: undefined,
+export const BASE_ENV: EnvValues = {
+  ...WEBHOOK_BASE_ENV,
   TIMESTAMP_MATCHING_WINDOW: undefined,
   SOFT_BOUNCE_THRESHOLD: undefined,
   SOFT_BOUNCE_WINDOW_DAYS: undefined,
   API_KEYS: `${API_KEY}, ${API_KEY_NEXT}`,
-  DATABASE_URL: undefined,
 };
 
 /** Tables the message layer writes; the harness checks that each is among those it empties. */
@@ -64,19 +48,12 @@ export const EXPECTED_TABLES = [
   "message_stat", "suppression", "suppression_change",
 ];
 
-function setEnv(values: Record<string, string | undefined>): void {
-  for (const [name, value] of Object.entries(values)) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
-}
-
 export interface MessagesHarness {
   readonly db: Database;
   /** Every application table (all of schema public but the migration bookkeeping). */
   readonly tables: string[];
   /** Changes the configuration and gives the process a fresh view of the database (fresh ingest runtime). */
-  configure(env: Record<string, string | undefined>): void;
+  configure(env: EnvValues): void;
   /** Row counts of every table, to prove a request read or wrote nothing. */
   counts(): Promise<Record<string, number>>;
 }
@@ -84,7 +61,6 @@ export interface MessagesHarness {
 export function useMessagesHarness(target: TargetName): MessagesHarness {
   let testDb: TestDatabase | undefined;
   let tables: string[] = [];
-  let saved: Record<string, string | undefined> = {};
 
   const harness: MessagesHarness = {
     get db() {
@@ -95,8 +71,7 @@ export function useMessagesHarness(target: TargetName): MessagesHarness {
       return tables;
     },
     configure(env) {
-      setEnv(env);
-      reloadConfig();
+      applyEnv(env);
       adoptDatabase({ ...harness.db });
     },
     async counts() {
@@ -118,17 +93,10 @@ export function useMessagesHarness(target: TargetName): MessagesHarness {
     for (const table of EXPECTED_TABLES) expect(tables).toContain(table);
   });
 
-  beforeEach(async () => {
-    saved = { ...process.env };
-    await testDb!.db.prisma.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t}"`).join(", ")} RESTART IDENTITY CASCADE`);
-    harness.configure(BASE_ENV);
-  });
-
-  afterEach(() => {
-    for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
-    Object.assign(process.env, saved);
-    reloadConfig();
-  });
+  // Every table emptied before each test, then the base configuration.
+  configureEachTest(BASE_ENV, (env) => harness.configure(env), () =>
+    testDb!.db.prisma.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t}"`).join(", ")} RESTART IDENTITY CASCADE`),
+  );
 
   afterAll(async () => {
     await testDb?.drop();
