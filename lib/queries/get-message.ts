@@ -4,6 +4,7 @@
 import type { Database } from "../db/open";
 import { explainError } from "../messages/explain";
 import type { ErrorExplanation } from "../status/error-codes";
+import type { MessageFields } from "./message-fields";
 import { getSuppressionStatus, type SuppressionStatus } from "./get-suppression-status";
 
 export interface TimelineEntry {
@@ -23,19 +24,9 @@ export interface TimelineEntry {
   details: unknown;
 }
 
-export interface MessageDetail {
-  id: string;
-  channel: string;
-  to: string;
-  from: string | null;
-  subject: string | null;
-  campaign: string | null;
+export interface MessageDetail extends MessageFields {
   tags: unknown;
   metadata: unknown;
-  provider: string | null;
-  status: string;
-  statusAt: string | null;
-  sentAt: string;
   milestones: Record<string, string | null>;
   engagement: { opened: boolean; clicked: boolean; openCount: number; clickCount: number; firstOpenedAt: string | null; firstClickedAt: string | null };
   error: { code: string | null; message: string | null; bounceType: string | null; bounceSubType: string | null; explanation: ErrorExplanation | null } | null;

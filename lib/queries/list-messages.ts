@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { Prisma } from "../generated/prisma/client";
 import type { Database } from "../db/open";
+import type { MessageFields } from "./message-fields";
 import { guessChannel } from "./get-suppression-status";
 import { normalizeRecipient } from "../messages/recipients";
 
@@ -22,17 +23,7 @@ export const listMessagesQuerySchema = z.object({
 
 export type ListMessagesQuery = z.infer<typeof listMessagesQuerySchema>;
 
-export interface MessageSummary {
-  id: string;
-  channel: string;
-  to: string;
-  from: string | null;
-  subject: string | null;
-  campaign: string | null;
-  provider: string | null;
-  status: string;
-  statusAt: string | null;
-  sentAt: string;
+export interface MessageSummary extends MessageFields {
   errorCode: string | null;
   openCount: number;
   clickCount: number;
