@@ -1,15 +1,14 @@
 // npm start: check the configuration, generate local secrets on a first run, build if the sources changed,
 // then hand over to `next start`. The server migrates the database itself before serving (instrumentation.ts).
-import { spawn, spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
 import path from "node:path";
 import { ensureDevSecrets, loadEnvFiles } from "../lib/config/env-files";
 import { getWebhookUrls, validateConfig } from "../lib/config/validate";
 import { dataDirOwner } from "../lib/db/data-dir-lock";
-import { computeBuildStamp, isBuildCurrent, stampFile } from "./build-stamp";
+import { BuildStepFailed, ensureProductionBuild, nextBin as nextCli } from "./support/production-build";
 
 const root = process.cwd();
-const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+const nextBin = nextCli(root);
 const say = (line: string) => process.stdout.write(`[signalboard] ${line}\n`);
 
 // npm start always runs the production server: the signature bypass is refused there.
@@ -40,26 +39,26 @@ if (!validation.config.DATABASE_URL) {
   }
 }
 
-const distDir = path.join(root, process.env.NEXT_DIST_DIR || ".next");
-if (!isBuildCurrent(root, distDir)) {
-  say("Building (first start, or the sources changed)…");
-  const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: process.env });
-  if (build.status !== 0) {
-    say("The build failed; see above.");
-    process.exit(build.status ?? 1);
-  }
-  writeFileSync(stampFile(distDir), computeBuildStamp(root));
-}
-
-const port = String(validation.config.PORT);
-const urls = getWebhookUrls(validation.config);
-say(`Serving on http://localhost:${port} — Twilio: ${urls.twilio} · Resend: ${urls.resend}`);
-// Our instrumentation handles SIGTERM/SIGINT: it drains writes and closes the embedded database first.
-const server = spawn(process.execPath, [nextBin, "start", "-p", port], {
-  stdio: "inherit",
-  env: { ...process.env, NEXT_MANUAL_SIG_HANDLE: "true" },
+// Generates the Prisma client when missing (npm may skip install scripts) and builds when sources changed.
+ensureProductionBuild({
+  root, distDirName: process.env.NEXT_DIST_DIR || ".next", env: process.env,
+  say, buildNote: " (first start, or the sources changed)",
+}).then(() => serve(validation.config!), (error: unknown) => {
+  say(error instanceof BuildStepFailed ? `${error.message}: Signalboard was not started.` : String(error));
+  process.exit(error instanceof BuildStepFailed ? (error.status ?? 1) : 1);
 });
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => server.kill(signal));
+
+function serve(config: NonNullable<typeof validation.config>): void {
+  const port = String(config.PORT);
+  const urls = getWebhookUrls(config);
+  say(`Serving on http://localhost:${port} — Twilio: ${urls.twilio} · Resend: ${urls.resend}`);
+  // Our instrumentation handles SIGTERM/SIGINT: it drains writes and closes the embedded database first.
+  const server = spawn(process.execPath, [nextBin, "start", "-p", port], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_MANUAL_SIG_HANDLE: "true" },
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => server.kill(signal));
+  }
+  server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
 }
-server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
