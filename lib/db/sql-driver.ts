@@ -95,3 +95,13 @@ export function isConnectionError(error: unknown): boolean {
   if (Array.isArray(e.errors) && e.errors.some(isConnectionError)) return true;
   return e.cause !== undefined && e.cause !== error && isConnectionError(e.cause);
 }
+
+// A database closed under the writer (its pool ended, PGlite closed) is unavailable, not a bad request:
+// 503 so the provider retries, never 500. Retrying against the same closed object cannot help.
+export function isClosedDatabase(error: unknown): boolean {
+  for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const message = e instanceof Error ? e.message : String(e);
+    if (/PGlite is closed|Cannot use a pool after calling end on the pool/.test(message)) return true;
+  }
+  return false;
+}

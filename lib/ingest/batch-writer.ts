@@ -3,7 +3,7 @@
 // One bad request never fails the others: a batch that fails for any reason but an unreachable database
 // is written again one request per transaction. The provider hears 2xx only after its commit.
 import type { Database } from "../db/open";
-import { isConnectionError } from "../db/sql-driver";
+import { isClosedDatabase, isConnectionError } from "../db/sql-driver";
 import { logger } from "../logger";
 import { insertRequests } from "./batch-sql";
 import { storeBatch, type StoreOptions } from "./store-batch";
@@ -160,16 +160,6 @@ function settle(pending: Pending, answer: () => void): void {
 
 function cloneJob(job: IngestJob): IngestJob {
   return { record: { ...job.record }, event: job.event };
-}
-
-// A database closed under the writer (its pool ended, PGlite closed) is unavailable, not a bad request:
-// 503 so the provider retries, never 500. Retrying against the same closed object cannot help.
-function isClosedDatabase(error: unknown): boolean {
-  for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    const message = e instanceof Error ? e.message : String(e);
-    if (/PGlite is closed|Cannot use a pool after calling end on the pool/.test(message)) return true;
-  }
-  return false;
 }
 
 // Serialization failures and deadlocks are worth another try; so is a lost PGlite transaction slot.

@@ -107,7 +107,7 @@ async function registerInTransaction(tx: TransactionClient, items: RegistrationI
     await stats.write(tx);
     await linkUnmatchedEvents(tx, links);
     if (mapping?.strategy === "timestamp") {
-      await linkEarlierEventsByTime(tx, created.map((message, i) => ({
+      await linkEarlierEventsByTime(tx, created.map((message) => ({
         id: message.id, channel: message.channel, recipient: message.recipient, sentAt: message.sentAt,
       })), mapping.timestampWindowSeconds);
     }
