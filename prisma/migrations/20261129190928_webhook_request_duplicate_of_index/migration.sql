@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "webhook_request_duplicate_of_idx" ON "webhook_request"("duplicate_of");
