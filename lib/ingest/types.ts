@@ -12,9 +12,6 @@ export type Outcome =
   | "rate_limited"
   | "error";
 
-/** Outcomes a provider is answered 2xx for: the request is stored and a retry would change nothing. */
-export type StoredOutcome = Extract<Outcome, "accepted" | "duplicate" | "unmatched" | "ignored">;
-
 /** One webhook_request row. */
 export interface RequestRecord {
   id: string;
