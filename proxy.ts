@@ -11,12 +11,18 @@ export function proxy(request: NextRequest): NextResponse {
   if (config) {
     const { pathname, search } = request.nextUrl;
     const target =
-      pathname === config.TWILIO_WEBHOOK_URL ? ROUTES.twilio : pathname === config.RESEND_WEBHOOK_URL ? ROUTES.resend : null;
+      pathname === config.TWILIO_WEBHOOK_URL
+        ? ROUTES.twilio
+        : pathname === config.RESEND_WEBHOOK_URL
+          ? ROUTES.resend
+          : null;
     if (target && target !== pathname) return NextResponse.rewrite(new URL(target + search, request.url));
   }
   return NextResponse.next();
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|webhooks/twilio$|webhooks/resend$|webhooks/health$|bench/noop$).*)"],
+  matcher: [
+    "/((?!_next/static|_next/image|favicon.ico|webhooks/twilio$|webhooks/resend$|webhooks/health$|bench/noop$).*)",
+  ],
 };

@@ -15,8 +15,8 @@ export default function HomePage() {
       </header>
       {overview.devSecrets && (
         <p role="alert" className="banner warning">
-          Running with generated local development secrets (.env.local): simulated traffic is accepted,
-          real Twilio and Resend traffic is refused until you set your real secrets.
+          Running with generated local development secrets (.env.local): simulated traffic is accepted, real
+          Twilio and Resend traffic is refused until you set your real secrets.
         </p>
       )}
       <p className="status-line">

@@ -49,7 +49,9 @@ test.describe("health check", () => {
     expect(JSON.stringify(body)).not.toContain(UNREACHABLE_DATABASE_URL);
   });
 
-  test("database down: the home page still renders and shows the database as unavailable", async ({ page }) => {
+  test("database down: the home page still renders and shows the database as unavailable", async ({
+    page,
+  }) => {
     const response = await page.goto(`${DOWN_BASE_URL}/`);
     expect(response?.status()).toBe(200);
     await expect(page.getByRole("heading", { level: 1, name: "Signalboard" })).toBeVisible();
@@ -57,7 +59,9 @@ test.describe("health check", () => {
     await expect(page.locator(".status-line")).toContainText("PostgreSQL");
     await expect(page.getByTestId("twilio-url")).toHaveText(`${DOWN_BASE_URL}/webhooks/twilio`);
     // DATABASE_URL is a secret too: "set", never shown.
-    const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "DATABASE_URL", exact: true }) });
+    const row = page
+      .getByRole("row")
+      .filter({ has: page.getByRole("rowheader", { name: "DATABASE_URL", exact: true }) });
     await expect(row.getByRole("cell").first()).toHaveText("set");
     expect(await page.content()).not.toContain(UNREACHABLE_DATABASE_URL);
   });

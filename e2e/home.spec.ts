@@ -19,21 +19,30 @@ test.describe("home page (healthy server, embedded PGlite)", () => {
     await expect(page.getByText(/development secrets/i)).toHaveCount(0);
   });
 
-  test("lists secrets as set, shows none of their values, and warns that the base URL is not https", async ({ page, request }) => {
+  test("lists secrets as set, shows none of their values, and warns that the base URL is not https", async ({
+    page,
+    request,
+  }) => {
     await page.goto("/");
     const configuration = page.getByRole("region", { name: "Configuration" });
 
     for (const secret of ["TWILIO_AUTH_TOKEN", "RESEND_WEBHOOK_SECRET", "API_KEYS"]) {
-      const row = configuration.getByRole("row").filter({ has: page.getByRole("rowheader", { name: secret, exact: true }) });
+      const row = configuration
+        .getByRole("row")
+        .filter({ has: page.getByRole("rowheader", { name: secret, exact: true }) });
       await expect(row).toHaveCount(1);
       await expect(row.getByRole("cell").first()).toHaveText("set");
       await expect(row.getByRole("cell").nth(1)).toHaveText("hidden");
     }
-    const unset = configuration.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "DATABASE_URL", exact: true }) });
+    const unset = configuration
+      .getByRole("row")
+      .filter({ has: page.getByRole("rowheader", { name: "DATABASE_URL", exact: true }) });
     await expect(unset.getByRole("cell").first()).toHaveText("not set");
 
     const warnings = configuration.getByRole("list", { name: "Configuration warnings" });
-    await expect(warnings.getByRole("listitem").filter({ hasText: "WEBHOOK_BASE_URL" })).toContainText("is not https");
+    await expect(warnings.getByRole("listitem").filter({ hasText: "WEBHOOK_BASE_URL" })).toContainText(
+      "is not https",
+    );
 
     // Neither the rendered page nor the server's HTML (which carries the React payload) holds a secret.
     const rendered = await page.content();

@@ -11,7 +11,12 @@ export interface HealthReport {
   timestamp: string;
   version: string;
   uptimeSeconds: number;
-  database: { status: "up" | "down" | "starting"; kind: "pglite" | "postgres" | null; latencyMs: number | null; error?: string };
+  database: {
+    status: "up" | "down" | "starting";
+    kind: "pglite" | "postgres" | null;
+    latencyMs: number | null;
+    error?: string;
+  };
   configuration: { valid: boolean; warnings: string[] };
 }
 
@@ -24,7 +29,10 @@ async function pingDatabase(db: Database): Promise<number> {
     await Promise.race([
       db.sql.withSession((s) => s.query("SELECT 1")),
       new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${PING_TIMEOUT_MS} ms`)), PING_TIMEOUT_MS);
+        timer = setTimeout(
+          () => reject(new Error(`no answer within ${PING_TIMEOUT_MS} ms`)),
+          PING_TIMEOUT_MS,
+        );
       }),
     ]);
   } finally {
@@ -42,7 +50,12 @@ export async function getHealth(): Promise<HealthReport> {
     try {
       database = { status: "up", kind: state.db.kind, latencyMs: await pingDatabase(state.db) };
     } catch (error) {
-      database = { status: "down", kind: state.db.kind, latencyMs: null, error: String((error as Error).message ?? error) };
+      database = {
+        status: "down",
+        kind: state.db.kind,
+        latencyMs: null,
+        error: String((error as Error).message ?? error),
+      };
     }
   } else if (state.phase === "unavailable") {
     database = { status: "down", kind: state.db?.kind ?? null, latencyMs: null, error: state.error };

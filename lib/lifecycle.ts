@@ -18,7 +18,13 @@ interface Lifecycle {
 const holder = globalThis as typeof globalThis & { __signalboardLifecycle?: Lifecycle };
 
 function lifecycle(): Lifecycle {
-  holder.__signalboardLifecycle ??= { shuttingDown: false, inFlight: new Set(), handlersInstalled: false, beforeDrain: new Map(), drainSources: new Map() };
+  holder.__signalboardLifecycle ??= {
+    shuttingDown: false,
+    inFlight: new Set(),
+    handlersInstalled: false,
+    beforeDrain: new Map(),
+    drainSources: new Map(),
+  };
   return holder.__signalboardLifecycle;
 }
 

@@ -18,5 +18,8 @@ export async function startServer(): Promise<void> {
   // start-up on a database that is down: it keeps retrying in the background.
   await Promise.race([startDatabase(), new Promise((r) => setTimeout(r, 5_000))]);
   const state = getDatabaseState();
-  logger.info({ database: state.phase, webhookUrls: getWebhookUrls(validation.config) }, "signalboard started");
+  logger.info(
+    { database: state.phase, webhookUrls: getWebhookUrls(validation.config) },
+    "signalboard started",
+  );
 }

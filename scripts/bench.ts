@@ -64,7 +64,9 @@ async function main(): Promise<number> {
     for (const db of opts.dbs) {
       const mark = cleanupMark();
       try {
-        say(`— ${db}: ${opts.seconds} s per scenario after ${opts.warmup} s warm-up, ${opts.connections} connections`);
+        say(
+          `— ${db}: ${opts.seconds} s per scenario after ${opts.warmup} s warm-up, ${opts.connections} connections`,
+        );
         suites.push(await runSuite({ root, tmp, options: opts }, db));
       } catch (error) {
         failures.push(`${db}: the run failed: ${message(error)}`);
@@ -89,7 +91,18 @@ async function main(): Promise<number> {
     endLoad(facts);
     const proxy = proxyCoverage(build.distDir, ["/bench/noop", "/webhooks/twilio", "/webhooks/resend"]);
     const stampAtEnd = computeBuildStamp(root).slice(0, 12);
-    const report: RunReport = { facts, options: opts, argv, build, stampAtEnd, proxy, suites, metrics, metricsError, failures };
+    const report: RunReport = {
+      facts,
+      options: opts,
+      argv,
+      build,
+      stampAtEnd,
+      proxy,
+      suites,
+      metrics,
+      metricsError,
+      failures,
+    };
     const markdown = renderReport(report);
     process.stdout.write(`${markdown}\n`);
     if (opts.write) {

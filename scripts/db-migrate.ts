@@ -26,7 +26,10 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code), (error) => {
-  console.error(`Migration failed: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(`Migration failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

@@ -21,7 +21,9 @@ async function main(): Promise<number> {
 
   const sql = await diffMigrationsToSchema({ migrationsDir, schemaPath });
   if (!hasSchemaChanges(sql)) {
-    console.error(`No changes: ${relative(migrationsDir)} already matches ${relative(schemaPath)}. Nothing written.`);
+    console.error(
+      `No changes: ${relative(migrationsDir)} already matches ${relative(schemaPath)}. Nothing written.`,
+    );
     return 1;
   }
 

@@ -6,6 +6,11 @@ import { fileURLToPath } from "node:url";
 const here = fileURLToPath(import.meta.url);
 const result = spawnSync(process.execPath, ["node_modules/prisma/build/index.js", "generate"], {
   stdio: "inherit",
-  env: { PRISMA_SCHEMA_ENGINE_BINARY: here, PRISMA_HIDE_UPDATE_MESSAGE: "1", CHECKPOINT_DISABLE: "1", ...process.env },
+  env: {
+    PRISMA_SCHEMA_ENGINE_BINARY: here,
+    PRISMA_HIDE_UPDATE_MESSAGE: "1",
+    CHECKPOINT_DISABLE: "1",
+    ...process.env,
+  },
 });
 process.exit(result.status ?? 1);

@@ -49,19 +49,24 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
-  const publicUrls = Object.fromEntries(options.providers.map((p) => [p, settings.publicUrls[p]])) as typeof settings.publicUrls;
+  const publicUrls = Object.fromEntries(
+    options.providers.map((p) => [p, settings.publicUrls[p]]),
+  ) as typeof settings.publicUrls;
   const chatty = !options.quiet && !options.json;
   if (chatty) out(describePlan(plan, settings.target, publicUrls, options.outOfOrder));
 
   let done = 0;
-  const progress = chatty && process.stderr.isTTY
-    ? setInterval(() => process.stderr.write(`\r  ${done}/${plan.items.length} sent`), 250)
-    : null;
+  const progress =
+    chatty && process.stderr.isTTY
+      ? setInterval(() => process.stderr.write(`\r  ${done}/${plan.items.length} sent`), 250)
+      : null;
   const run = await sendAll(plan.items.length, requestFactory(plan, requestContexts(settings, seed)), {
     concurrency: options.concurrency,
     rate: options.rate,
     timeoutMs: REQUEST_TIMEOUT_MS,
-    onResult: () => { done++; },
+    onResult: () => {
+      done++;
+    },
   });
   if (progress) {
     clearInterval(progress);
@@ -69,16 +74,23 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const summary = summarize({
-    plan, run, target: settings.target, publicUrls, unknownMessageStatus: settings.unknownMessageStatus, notes: settings.notes,
+    plan,
+    run,
+    target: settings.target,
+    publicUrls,
+    unknownMessageStatus: settings.unknownMessageStatus,
+    notes: settings.notes,
   });
   out(options.json ? formatJson(summary) : formatSummary(summary, options.quiet));
   return summary.ok ? 0 : 1;
 }
 
 main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
+  (code) => {
+    process.exitCode = code;
+  },
   (error: unknown) => {
-    err(`simulate: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    err(`simulate: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     process.exitCode = 1;
   },
 );

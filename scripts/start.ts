@@ -17,14 +17,18 @@ loadEnvFiles(root);
 const generated = ensureDevSecrets(root);
 if (generated) {
   say(`No provider secrets were configured: generated local development secrets into ${generated.file}.`);
-  say("Simulated traffic (npm run simulate) is accepted; real provider traffic is refused until you set real secrets.");
+  say(
+    "Simulated traffic (npm run simulate) is accepted; real provider traffic is refused until you set real secrets.",
+  );
 }
 
 const validation = validateConfig(process.env);
 if (!validation.valid || !validation.config) {
   say("Configuration errors — Signalboard will not start:");
   for (const e of validation.errors) say(`  ✗ ${e.variable} ${e.message}`);
-  say("Fix them in the environment or in .env.local, then run npm start again (npm run config:check shows the state).");
+  say(
+    "Fix them in the environment or in .env.local, then run npm start again (npm run config:check shows the state).",
+  );
   process.exit(1);
 }
 for (const w of validation.warnings) say(`  ! ${w.variable} ${w.message}`);
@@ -33,7 +37,9 @@ if (!validation.config.DATABASE_URL) {
   const dataDir = path.resolve(root, validation.config.DATA_DIR);
   const owner = dataDirOwner(dataDir);
   if (owner) {
-    say(`The embedded database in ${dataDir} is already served by another Signalboard process (pid ${owner}).`);
+    say(
+      `The embedded database in ${dataDir} is already served by another Signalboard process (pid ${owner}).`,
+    );
     say("Stop that one first, or give this one its own DATA_DIR (and PORT).");
     process.exit(1);
   }
@@ -41,12 +47,18 @@ if (!validation.config.DATABASE_URL) {
 
 // Generates the Prisma client when missing (npm may skip install scripts) and builds when sources changed.
 ensureProductionBuild({
-  root, distDirName: process.env.NEXT_DIST_DIR || ".next", env: process.env,
-  say, buildNote: " (first start, or the sources changed)",
-}).then(() => serve(validation.config!), (error: unknown) => {
-  say(error instanceof BuildStepFailed ? `${error.message}: Signalboard was not started.` : String(error));
-  process.exit(error instanceof BuildStepFailed ? (error.status ?? 1) : 1);
-});
+  root,
+  distDirName: process.env.NEXT_DIST_DIR || ".next",
+  env: process.env,
+  say,
+  buildNote: " (first start, or the sources changed)",
+}).then(
+  () => serve(validation.config!),
+  (error: unknown) => {
+    say(error instanceof BuildStepFailed ? `${error.message}: Signalboard was not started.` : String(error));
+    process.exit(error instanceof BuildStepFailed ? (error.status ?? 1) : 1);
+  },
+);
 
 function serve(config: NonNullable<typeof validation.config>): void {
   const port = String(config.PORT);

@@ -9,7 +9,13 @@ vi.hoisted(() => {
 });
 
 import { isConnectionError } from "@/lib/db/sql-driver";
-import { closeDatabase, DatabaseUnavailableError, getDatabase, getDatabaseState, startDatabase } from "@/lib/db/runtime";
+import {
+  closeDatabase,
+  DatabaseUnavailableError,
+  getDatabase,
+  getDatabaseState,
+  startDatabase,
+} from "@/lib/db/runtime";
 import type { Database } from "@/lib/db/open";
 import { reloadConfig } from "@/lib/env";
 import { getHealth } from "@/lib/health";
@@ -113,7 +119,12 @@ describe.skipIf(!serverUrl)("database recovery (PostgreSQL behind a proxy)", () 
     const inFlight = [
       db.sql.withSession((s) => s.query("SELECT pg_sleep(5)")),
       db.sql.transaction((s) => s.query("SELECT pg_sleep(5)")),
-    ].map((p) => p.then(() => "answered", (error: unknown) => error));
+    ].map((p) =>
+      p.then(
+        () => "answered",
+        (error: unknown) => error,
+      ),
+    );
     await new Promise((resolve) => setTimeout(resolve, 300));
 
     await proxy.stop();

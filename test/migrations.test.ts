@@ -11,7 +11,12 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { applyMigrations, MigrationError } from "@/lib/db/migrate";
 import { openDatabase, type Database } from "@/lib/db/open";
 import type { SqlDriver } from "@/lib/db/sql-driver";
-import { createEmptyPostgresDatabase, createTestDatabase, testTargets, type TestDatabase } from "./support/databases";
+import {
+  createEmptyPostgresDatabase,
+  createTestDatabase,
+  testTargets,
+  type TestDatabase,
+} from "./support/databases";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const migrationsDir = path.join(root, "prisma", "migrations");
@@ -27,11 +32,16 @@ interface BookkeepingRow {
 
 async function migrationFolders(dir = migrationsDir): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  return entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 }
 
 async function sha256(file: string): Promise<string> {
-  return createHash("sha256").update(await readFile(file)).digest("hex");
+  return createHash("sha256")
+    .update(await readFile(file))
+    .digest("hex");
 }
 
 function bookkeeping(sql: SqlDriver): Promise<BookkeepingRow[]> {
@@ -129,7 +139,10 @@ describe.each(testTargets)("migrations on %s", (target) => {
     await applyMigrations(db.sql, dir);
     const added = "29990101000000_add_probe";
     await mkdir(path.join(dir, added));
-    await writeFile(path.join(dir, added, "migration.sql"), `CREATE TABLE "probe" ("id" INTEGER PRIMARY KEY);`);
+    await writeFile(
+      path.join(dir, added, "migration.sql"),
+      `CREATE TABLE "probe" ("id" INTEGER PRIMARY KEY);`,
+    );
 
     const report = await applyMigrations(db.sql, dir);
     expect(report.applied).toEqual([added]);
@@ -164,7 +177,9 @@ describe.each(testTargets)("migrations on %s", (target) => {
 
     const failed = applyMigrations(db.sql, dir);
     await expect(failed).rejects.toBeInstanceOf(MigrationError);
-    await expect(failed).rejects.toThrow(new RegExp(`Migration ${broken} failed and was rolled back: .*no_such_table`));
+    await expect(failed).rejects.toThrow(
+      new RegExp(`Migration ${broken} failed and was rolled back: .*no_such_table`),
+    );
     expect(await tableExists(db.sql, "half_done")).toBe(false);
     // The migrations before it stay applied.
     expect((await bookkeeping(db.sql)).map((r) => r.migration_name)).toEqual(await migrationFolders());
@@ -187,7 +202,9 @@ describe.each(testTargets)("migrations on %s", (target) => {
         ["0".repeat(64), unfinished],
       ),
     );
-    await expect(applyMigrations(db.sql, dir)).rejects.toThrow(new RegExp(`Migration ${unfinished} started earlier and did not finish`));
+    await expect(applyMigrations(db.sql, dir)).rejects.toThrow(
+      new RegExp(`Migration ${unfinished} started earlier and did not finish`),
+    );
     expect(await tableExists(db.sql, "later")).toBe(false);
   });
 
@@ -197,7 +214,11 @@ describe.each(testTargets)("migrations on %s", (target) => {
     const other = new pg.Client({ connectionString: t.url });
     await other.connect();
     try {
-      const [row] = (await other.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [MIGRATION_LOCK_KEY])).rows;
+      const [row] = (
+        await other.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [
+          MIGRATION_LOCK_KEY,
+        ])
+      ).rows;
       expect(row.locked).toBe(true);
     } finally {
       await other.end();
@@ -212,9 +233,12 @@ describe.runIf(testTargets.includes("postgres"))("migrations on postgres, starte
     try {
       // A slow migration widens the window in which a second migrator would also see it as pending.
       const slow = "29990101000000_slow";
-      const dir = await copyMigrations({ [slow]: `SELECT pg_sleep(0.4);\nCREATE TABLE "slow_probe" ("id" INTEGER);\n` });
+      const dir = await copyMigrations({
+        [slow]: `SELECT pg_sleep(0.4);\nCREATE TABLE "slow_probe" ("id" INTEGER);\n`,
+      });
       const folders = await migrationFolders(dir);
-      for (let i = 0; i < 4; i++) pools.push(await openDatabase({ databaseUrl: empty.url, dataDir: "", poolSize: 2 }));
+      for (let i = 0; i < 4; i++)
+        pools.push(await openDatabase({ databaseUrl: empty.url, dataDir: "", poolSize: 2 }));
 
       const reports = await Promise.all(pools.map((db) => applyMigrations(db.sql, dir)));
 
@@ -222,7 +246,9 @@ describe.runIf(testTargets.includes("postgres"))("migrations on postgres, starte
       const appliers = reports.filter((r) => r.applied.length > 0);
       expect(appliers).toHaveLength(1);
       expect(appliers[0].applied).toEqual(folders);
-      expect(reports.filter((r) => r.applied.length === 0 && r.alreadyApplied === folders.length)).toHaveLength(3);
+      expect(
+        reports.filter((r) => r.applied.length === 0 && r.alreadyApplied === folders.length),
+      ).toHaveLength(3);
 
       const rows = await bookkeeping(pools[0].sql);
       expect(rows.map((r) => r.migration_name)).toEqual(folders);

@@ -69,7 +69,9 @@ async function readMessages(dataDir: string): Promise<{ recipient: string; campa
   const db = await openDatabase({ dataDir, poolSize: 1 });
   try {
     return await db.sql.withSession((s) =>
-      s.query<{ recipient: string; campaign: string | null }>(`SELECT "recipient", "campaign" FROM "message" ORDER BY "recipient"`),
+      s.query<{ recipient: string; campaign: string | null }>(
+        `SELECT "recipient", "campaign" FROM "message" ORDER BY "recipient"`,
+      ),
     );
   } finally {
     await db.close();
@@ -118,12 +120,14 @@ describe("shutdown() in process", () => {
   /** A transaction that inserts one message and waits before committing, registered with trackWrite. */
   function slowWrite(db: Database, recipient: string, events: string[], waitMs = 300): Promise<void> {
     return trackWrite(
-      db.sql.transaction(async (tx) => {
-        await tx.query(`INSERT INTO "message" ("channel", "recipient") VALUES ('email', $1)`, [recipient]);
-        await sleep(waitMs);
-      }).then(() => {
-        events.push("committed");
-      }),
+      db.sql
+        .transaction(async (tx) => {
+          await tx.query(`INSERT INTO "message" ("channel", "recipient") VALUES ('email', $1)`, [recipient]);
+          await sleep(waitMs);
+        })
+        .then(() => {
+          events.push("committed");
+        }),
     );
   }
 
@@ -225,7 +229,10 @@ describe("SIGTERM to a running process", () => {
       child.stdout.on("data", (chunk: Buffer) => {
         const before = output;
         output += chunk.toString();
-        if (!before.split("\n").includes("SHUTDOWN-CHILD READY") && output.split("\n").includes("SHUTDOWN-CHILD READY")) {
+        if (
+          !before.split("\n").includes("SHUTDOWN-CHILD READY") &&
+          output.split("\n").includes("SHUTDOWN-CHILD READY")
+        ) {
           signalledAt = Date.now();
           for (const [signal, delay] of signals) setTimeout(() => child.kill(signal), delay);
         }
@@ -254,10 +261,21 @@ describe("SIGTERM to a running process", () => {
 
   it("still drains and closes when SIGINT follows SIGTERM (Ctrl-C reaching the server twice)", async () => {
     const dataDir = await tempDataDir();
-    const run = await runChild(dataDir, [["SIGTERM", 0], ["SIGINT", 150]], 2);
+    const run = await runChild(
+      dataDir,
+      [
+        ["SIGTERM", 0],
+        ["SIGINT", 150],
+      ],
+      2,
+    );
 
     expect({ code: run.code, signal: run.signal }, run.output).toEqual({ code: 0, signal: null });
     expect(run.exitMs, run.output).toBeLessThan(5_000);
-    expect((await readMessages(dataDir)).map((r) => r.recipient)).toEqual(["+14155550000", "+14155550001", "in-flight@example.com"]);
+    expect((await readMessages(dataDir)).map((r) => r.recipient)).toEqual([
+      "+14155550000",
+      "+14155550001",
+      "in-flight@example.com",
+    ]);
   });
 });

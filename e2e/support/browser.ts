@@ -47,11 +47,20 @@ function playwrightBrowserPath(): string | undefined {
 export function resolveBrowser(env: NodeJS.ProcessEnv = process.env): BrowserChoice {
   const explicit = env.CHROMIUM_PATH?.trim();
   if (explicit) {
-    if (!existsSync(explicit)) throw new Error(`CHROMIUM_PATH=${explicit} does not exist.\n${BROWSER_HOW_TO}`);
-    return { source: "CHROMIUM_PATH", executablePath: explicit, launchOptions: { executablePath: explicit, args: SYSTEM_CHROMIUM_ARGS } };
+    if (!existsSync(explicit))
+      throw new Error(`CHROMIUM_PATH=${explicit} does not exist.\n${BROWSER_HOW_TO}`);
+    return {
+      source: "CHROMIUM_PATH",
+      executablePath: explicit,
+      launchOptions: { executablePath: explicit, args: SYSTEM_CHROMIUM_ARGS },
+    };
   }
   if (existsSync(SYSTEM_CHROMIUM)) {
-    return { source: "system", executablePath: SYSTEM_CHROMIUM, launchOptions: { executablePath: SYSTEM_CHROMIUM, args: SYSTEM_CHROMIUM_ARGS } };
+    return {
+      source: "system",
+      executablePath: SYSTEM_CHROMIUM,
+      launchOptions: { executablePath: SYSTEM_CHROMIUM, args: SYSTEM_CHROMIUM_ARGS },
+    };
   }
   const own = playwrightBrowserPath();
   if (own) return { source: "playwright", executablePath: own, launchOptions: {} };

@@ -52,12 +52,18 @@ async function main(): Promise<void> {
     process.exit(error.status ?? 1);
   }
 
-  say(`next start on port ${env.PORT}, DATA_DIR ${dataDir}${env.DATABASE_URL ? `, DATABASE_URL ${env.DATABASE_URL}` : ""}`);
+  say(
+    `next start on port ${env.PORT}, DATA_DIR ${dataDir}${env.DATABASE_URL ? `, DATABASE_URL ${env.DATABASE_URL}` : ""}`,
+  );
   // The app's instrumentation handles SIGTERM/SIGINT itself: it drains writes and closes PGlite.
-  const server = spawn(process.execPath, [nextBin(root), "start", "-p", String(env.PORT), "-H", "127.0.0.1"], {
-    stdio: ["ignore", "inherit", "inherit"],
-    env: { ...env, NEXT_MANUAL_SIG_HANDLE: "true" },
-  });
+  const server = spawn(
+    process.execPath,
+    [nextBin(root), "start", "-p", String(env.PORT), "-H", "127.0.0.1"],
+    {
+      stdio: ["ignore", "inherit", "inherit"],
+      env: { ...env, NEXT_MANUAL_SIG_HANDLE: "true" },
+    },
+  );
   // Playwright and Ctrl-C signal the whole process group, so next-server usually has the signal already: a
   // second one would cut its shutdown short (its handler is process.once). Pass it on only if it is still
   // running a few seconds later (someone signalled this process alone).

@@ -18,7 +18,12 @@ export interface ApiContext {
 }
 
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly issues?: Array<{ path: string; message: string }>) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues?: Array<{ path: string; message: string }>,
+  ) {
     super(message);
   }
 }
@@ -32,7 +37,12 @@ export function apiRoute<P extends Record<string, string> = Record<string, strin
     const requestId = request.headers.get("x-request-id")?.slice(0, 100) || randomUUID();
     try {
       const caller = authenticate(request.headers.get("authorization"), getConfig().API_KEYS);
-      if (!caller) throw new ApiError(401, "unauthorized", "Send a valid API key as `Authorization: Bearer <key>` (API_KEYS)");
+      if (!caller)
+        throw new ApiError(
+          401,
+          "unauthorized",
+          "Send a valid API key as `Authorization: Bearer <key>` (API_KEYS)",
+        );
       const db = await getDatabase();
       const params = ((await route?.params) ?? {}) as P;
       const result = await handler({ db, caller, requestId, request }, params);
@@ -62,7 +72,8 @@ export async function readJson<T>(request: Request, schema: z.ZodType<T>): Promi
 
 export function parseWith<T>(schema: z.ZodType<T>, value: unknown): T {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new ApiError(400, "invalid_request", "The request is not valid", zodIssues(parsed.error));
+  if (!parsed.success)
+    throw new ApiError(400, "invalid_request", "The request is not valid", zodIssues(parsed.error));
   return parsed.data;
 }
 
@@ -81,9 +92,15 @@ function errorResponse(error: unknown, requestId: string): Response {
   let issues: ApiError["issues"];
   if (error instanceof ApiError) ({ status, code, message, issues } = error);
   else if (error instanceof MessageServiceError) ({ status, code, message } = error);
-  else if (error instanceof InvalidCursorError) [status, code, message] = [400, "invalid_cursor", error.message];
-  else if (error instanceof DatabaseUnavailableError) [status, code, message] = [503, "database_unavailable", "The database is unavailable; retry later"];
-  else logger.error({ requestId, err: error instanceof Error ? error.stack : String(error) }, "API request failed");
+  else if (error instanceof InvalidCursorError)
+    [status, code, message] = [400, "invalid_cursor", error.message];
+  else if (error instanceof DatabaseUnavailableError)
+    [status, code, message] = [503, "database_unavailable", "The database is unavailable; retry later"];
+  else
+    logger.error(
+      { requestId, err: error instanceof Error ? error.stack : String(error) },
+      "API request failed",
+    );
   const body = { success: false, error: { code, message, ...(issues?.length ? { issues } : {}) } };
   return Response.json(body, { status, headers: { "X-Request-Id": requestId, "Cache-Control": "no-store" } });
 }

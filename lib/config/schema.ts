@@ -16,7 +16,12 @@ const optionalText = text.optional().transform((v) => (v ? v : undefined));
 
 /** Comma-separated lists hold several secrets while one is being rotated. */
 const secretList = optionalText.transform((v) =>
-  v ? v.split(",").map((s) => s.trim()).filter(Boolean) : [],
+  v
+    ? v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [],
 );
 
 /** Booleans are parsed strictly: a typo must not silently mean "true". */
@@ -57,7 +62,10 @@ const httpUrl = optionalText.transform((v, ctx) => {
   try {
     url = new URL(v);
   } catch {
-    ctx.addIssue({ code: "custom", message: `must be a full URL such as https://hooks.example.com, got "${v}"` });
+    ctx.addIssue({
+      code: "custom",
+      message: `must be a full URL such as https://hooks.example.com, got "${v}"`,
+    });
     return z.NEVER;
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
@@ -76,7 +84,8 @@ const resendSecrets = secretList.superRefine((secrets, ctx) => {
     if (!/^whsec_[A-Za-z0-9+/]+={0,2}$/.test(secret) || secret.length < 16) {
       ctx.addIssue({
         code: "custom",
-        message: "each secret must be the signing secret Resend shows for the endpoint, in the form whsec_<base64>",
+        message:
+          "each secret must be the signing secret Resend shows for the endpoint, in the form whsec_<base64>",
       });
       return;
     }
@@ -85,7 +94,10 @@ const resendSecrets = secretList.superRefine((secrets, ctx) => {
 
 const databaseUrl = optionalText.superRefine((v, ctx) => {
   if (v !== undefined && !/^postgres(ql)?:\/\//.test(v)) {
-    ctx.addIssue({ code: "custom", message: "must be a postgresql:// connection URL (leave it unset for the embedded database)" });
+    ctx.addIssue({
+      code: "custom",
+      message: "must be a postgresql:// connection URL (leave it unset for the embedded database)",
+    });
   }
 });
 
@@ -110,7 +122,10 @@ const strategy = optionalText.transform((v, ctx) => {
 const unknownMessageStatus = optionalText.transform((v, ctx) => {
   if (v === undefined || v === "200") return 200 as const;
   if (v === "404") return 404 as const;
-  ctx.addIssue({ code: "custom", message: `must be 200 (store unmatched events) or 404 (ask the provider to retry), got "${v}"` });
+  ctx.addIssue({
+    code: "custom",
+    message: `must be 200 (store unmatched events) or 404 (ask the provider to retry), got "${v}"`,
+  });
   return z.NEVER;
 });
 
@@ -124,7 +139,10 @@ export const envSchema = z.object({
   TWILIO_AUTH_TOKEN: secretList,
   TWILIO_ACCOUNT_SID: optionalText.superRefine((v, ctx) => {
     if (v !== undefined && !/^AC[0-9a-fA-F]{32}$/.test(v)) {
-      ctx.addIssue({ code: "custom", message: "must be your Account SID from the Twilio console: AC followed by 32 hex digits" });
+      ctx.addIssue({
+        code: "custom",
+        message: "must be your Account SID from the Twilio console: AC followed by 32 hex digits",
+      });
     }
   }),
   TWILIO_PHONE_NUMBER: optionalText,
@@ -158,4 +176,10 @@ export const envSchema = z.object({
 export type Config = z.infer<typeof envSchema>;
 
 /** Variables whose values are secrets: shown as present or missing, never printed. */
-export const SECRET_VARIABLES = ["TWILIO_AUTH_TOKEN", "RESEND_API_KEY", "RESEND_WEBHOOK_SECRET", "API_KEYS", "DATABASE_URL"] as const;
+export const SECRET_VARIABLES = [
+  "TWILIO_AUTH_TOKEN",
+  "RESEND_API_KEY",
+  "RESEND_WEBHOOK_SECRET",
+  "API_KEYS",
+  "DATABASE_URL",
+] as const;

@@ -58,7 +58,11 @@ describe("validateConfig: defaults", () => {
   });
 
   it("treats empty and blank values as unset", () => {
-    const { config } = valid({ WEBHOOK_TIMEOUT: "", VERIFY_WEBHOOK_SIGNATURES: "  ", TWILIO_WEBHOOK_URL: "" });
+    const { config } = valid({
+      WEBHOOK_TIMEOUT: "",
+      VERIFY_WEBHOOK_SIGNATURES: "  ",
+      TWILIO_WEBHOOK_URL: "",
+    });
     expect(config.WEBHOOK_TIMEOUT).toBe(10);
     expect(config.VERIFY_WEBHOOK_SIGNATURES).toBe(true);
     expect(config.TWILIO_WEBHOOK_URL).toBe("/webhooks/twilio");
@@ -71,8 +75,12 @@ describe("validateConfig: defaults", () => {
 
   it("parses numbers and rejects numbers out of range, naming the variable", () => {
     expect(valid({ ...good, WEBHOOK_TIMEOUT: "30" }).config.WEBHOOK_TIMEOUT).toBe(30);
-    expect(errorFor(validateConfig({ ...good, WEBHOOK_TIMEOUT: "ten" }), "WEBHOOK_TIMEOUT").message).toContain('"ten"');
-    expect(errorFor(validateConfig({ ...good, WEBHOOK_TIMEOUT: "0" }), "WEBHOOK_TIMEOUT").message).toMatch(/whole number/);
+    expect(
+      errorFor(validateConfig({ ...good, WEBHOOK_TIMEOUT: "ten" }), "WEBHOOK_TIMEOUT").message,
+    ).toContain('"ten"');
+    expect(errorFor(validateConfig({ ...good, WEBHOOK_TIMEOUT: "0" }), "WEBHOOK_TIMEOUT").message).toMatch(
+      /whole number/,
+    );
     errorFor(validateConfig({ ...good, WEBHOOK_MAX_BODY_BYTES: "100" }), "WEBHOOK_MAX_BODY_BYTES");
     errorFor(validateConfig({ ...good, TIMESTAMP_MATCHING_WINDOW: "1.5" }), "TIMESTAMP_MATCHING_WINDOW");
   });
@@ -91,12 +99,15 @@ describe("validateConfig: strict booleans", () => {
     expect(config.VERIFY_WEBHOOK_SIGNATURES).toBe(expected);
   });
 
-  it.each(["yes", "no", "off", "ture"])("VERIFY_WEBHOOK_SIGNATURES=%s is an error naming the variable", (value) => {
-    const result = validateConfig({ ...good, VERIFY_WEBHOOK_SIGNATURES: value });
-    const error = errorFor(result, "VERIFY_WEBHOOK_SIGNATURES");
-    expect(error.message).toContain(`"${value}"`);
-    expect(error.message).toMatch(/"true" or "false"/);
-  });
+  it.each(["yes", "no", "off", "ture"])(
+    "VERIFY_WEBHOOK_SIGNATURES=%s is an error naming the variable",
+    (value) => {
+      const result = validateConfig({ ...good, VERIFY_WEBHOOK_SIGNATURES: value });
+      const error = errorFor(result, "VERIFY_WEBHOOK_SIGNATURES");
+      expect(error.message).toContain(`"${value}"`);
+      expect(error.message).toMatch(/"true" or "false"/);
+    },
+  );
 });
 
 describe("validateConfig: errors name the variable", () => {
@@ -107,25 +118,39 @@ describe("validateConfig: errors name the variable", () => {
     },
   );
 
-  it.each(["sk_live_abcdefghijklmnopqrstuvwxyz", "whsec_", "whsec_short", "whsec_not base64 at all!!", "MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"])(
-    "RESEND_WEBHOOK_SECRET=%s (not whsec_<base64>) is refused",
-    (value) => {
-      const error = errorFor(validateConfig({ ...good, RESEND_WEBHOOK_SECRET: value }), "RESEND_WEBHOOK_SECRET");
-      expect(error.message).toContain("whsec_");
-      // The secret itself is never echoed back.
-      if (value !== "whsec_") expect(error.message).not.toContain(value);
-    },
-  );
+  it.each([
+    "sk_live_abcdefghijklmnopqrstuvwxyz",
+    "whsec_",
+    "whsec_short",
+    "whsec_not base64 at all!!",
+    "MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+  ])("RESEND_WEBHOOK_SECRET=%s (not whsec_<base64>) is refused", (value) => {
+    const error = errorFor(
+      validateConfig({ ...good, RESEND_WEBHOOK_SECRET: value }),
+      "RESEND_WEBHOOK_SECRET",
+    );
+    expect(error.message).toContain("whsec_");
+    // The secret itself is never echoed back.
+    if (value !== "whsec_") expect(error.message).not.toContain(value);
+  });
 
   it("refuses an unknown MESSAGE_ID_MAPPING_STRATEGY and lists the allowed ones", () => {
-    const error = errorFor(validateConfig({ ...good, MESSAGE_ID_MAPPING_STRATEGY: "guess" }), "MESSAGE_ID_MAPPING_STRATEGY");
+    const error = errorFor(
+      validateConfig({ ...good, MESSAGE_ID_MAPPING_STRATEGY: "guess" }),
+      "MESSAGE_ID_MAPPING_STRATEGY",
+    );
     expect(error.message).toContain('"guess"');
     expect(error.message).toMatch(/database.*embedded.*timestamp/);
   });
 
-  it.each(["database", "embedded", "timestamp", "TIMESTAMP"])("accepts MESSAGE_ID_MAPPING_STRATEGY=%s", (value) => {
-    expect(valid({ ...good, MESSAGE_ID_MAPPING_STRATEGY: value }).config.MESSAGE_ID_MAPPING_STRATEGY).toBe(value.toLowerCase());
-  });
+  it.each(["database", "embedded", "timestamp", "TIMESTAMP"])(
+    "accepts MESSAGE_ID_MAPPING_STRATEGY=%s",
+    (value) => {
+      expect(valid({ ...good, MESSAGE_ID_MAPPING_STRATEGY: value }).config.MESSAGE_ID_MAPPING_STRATEGY).toBe(
+        value.toLowerCase(),
+      );
+    },
+  );
 
   it("refuses VERIFY_WEBHOOK_SIGNATURES=false in production", () => {
     const result = validateConfig({ ...good, NODE_ENV: "production", VERIFY_WEBHOOK_SIGNATURES: "false" });
@@ -163,13 +188,17 @@ describe("validateConfig: errors name the variable", () => {
     // What a person reads at start-up: one line per problem, starting with the variable's name.
     const shown = new ConfigError(result).message.split("\n").slice(1);
     expect(shown).toHaveLength(result.errors.length);
-    for (const [i, line] of shown.entries()) expect(line).toMatch(new RegExp(`^  - ${result.errors[i].variable} \\S`));
+    for (const [i, line] of shown.entries())
+      expect(line).toMatch(new RegExp(`^  - ${result.errors[i].variable} \\S`));
   });
 });
 
 describe("validateConfig: secret rotation lists", () => {
   it("splits comma-separated TWILIO_AUTH_TOKEN values and drops blanks", () => {
-    const { config } = valid({ ...good, TWILIO_AUTH_TOKEN: ` ${TWILIO_TOKEN} , ,fedcba9876543210fedcba9876543210,` });
+    const { config } = valid({
+      ...good,
+      TWILIO_AUTH_TOKEN: ` ${TWILIO_TOKEN} , ,fedcba9876543210fedcba9876543210,`,
+    });
     expect(config.TWILIO_AUTH_TOKEN).toEqual([TWILIO_TOKEN, "fedcba9876543210fedcba9876543210"]);
   });
 
@@ -179,7 +208,10 @@ describe("validateConfig: secret rotation lists", () => {
   });
 
   it("refuses a rotation list with one bad RESEND_WEBHOOK_SECRET entry", () => {
-    errorFor(validateConfig({ ...good, RESEND_WEBHOOK_SECRET: `${RESEND_SECRET},not-a-secret` }), "RESEND_WEBHOOK_SECRET");
+    errorFor(
+      validateConfig({ ...good, RESEND_WEBHOOK_SECRET: `${RESEND_SECRET},not-a-secret` }),
+      "RESEND_WEBHOOK_SECRET",
+    );
   });
 });
 
@@ -191,8 +223,12 @@ describe("validateConfig: warnings", () => {
   });
 
   it("warns only about the provider whose secret is missing", () => {
-    expect(variablesOf(valid({ ...good, TWILIO_AUTH_TOKEN: undefined }).warnings)).toEqual(["TWILIO_AUTH_TOKEN"]);
-    expect(variablesOf(valid({ ...good, RESEND_WEBHOOK_SECRET: undefined }).warnings)).toEqual(["RESEND_WEBHOOK_SECRET"]);
+    expect(variablesOf(valid({ ...good, TWILIO_AUTH_TOKEN: undefined }).warnings)).toEqual([
+      "TWILIO_AUTH_TOKEN",
+    ]);
+    expect(variablesOf(valid({ ...good, RESEND_WEBHOOK_SECRET: undefined }).warnings)).toEqual([
+      "RESEND_WEBHOOK_SECRET",
+    ]);
   });
 
   it("warns when WEBHOOK_BASE_URL is not https", () => {
@@ -209,7 +245,9 @@ describe("validateConfig: warnings", () => {
   });
 
   it("warns when the start script generated development secrets", () => {
-    expect(variablesOf(valid({ ...good, SIGNALBOARD_DEV_SECRETS: "true" }).warnings)).toEqual(["TWILIO_AUTH_TOKEN"]);
+    expect(variablesOf(valid({ ...good, SIGNALBOARD_DEV_SECRETS: "true" }).warnings)).toEqual([
+      "TWILIO_AUTH_TOKEN",
+    ]);
   });
 });
 
@@ -234,12 +272,18 @@ describe("getWebhookUrls", () => {
   );
 
   it("keeps a path prefix of WEBHOOK_BASE_URL (behind a reverse proxy)", () => {
-    const urls = getWebhookUrls(valid({ ...good, WEBHOOK_BASE_URL: "https://example.com/signalboard/" }).config);
+    const urls = getWebhookUrls(
+      valid({ ...good, WEBHOOK_BASE_URL: "https://example.com/signalboard/" }).config,
+    );
     expect(urls.twilio).toBe("https://example.com/signalboard/webhooks/twilio");
   });
 
   it("uses non-default webhook paths", () => {
-    const { config } = valid({ ...good, TWILIO_WEBHOOK_URL: "/hooks/sms-status", RESEND_WEBHOOK_URL: "/hooks/email" });
+    const { config } = valid({
+      ...good,
+      TWILIO_WEBHOOK_URL: "/hooks/sms-status",
+      RESEND_WEBHOOK_URL: "/hooks/email",
+    });
     expect(getWebhookUrls(config)).toEqual({
       twilio: "https://hooks.example.com/hooks/sms-status",
       resend: "https://hooks.example.com/hooks/email",
@@ -261,12 +305,19 @@ describe("npm run config:check", () => {
   const tempDirs: string[] = [];
   afterAll(() => Promise.all(tempDirs.map((dir) => rm(dir, { recursive: true, force: true }))));
 
-  function configCheck(env: RawEnv, cwd = root): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  function configCheck(
+    env: RawEnv,
+    cwd = root,
+  ): Promise<{ code: number | null; stdout: string; stderr: string }> {
     // Only PATH/HOME from the test process: not NODE_ENV=test, not whatever the developer exported.
     // (Next's types declare NODE_ENV as always present; here it is deliberately left out.)
     const childEnv: RawEnv = { PATH: process.env.PATH, HOME: process.env.HOME, ...env };
     return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [tsxCli, script], { cwd, env: childEnv as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn(process.execPath, [tsxCli, script], {
+        cwd,
+        env: childEnv as NodeJS.ProcessEnv,
+        stdio: ["ignore", "pipe", "pipe"],
+      });
       let stdout = "";
       let stderr = "";
       child.stdout.on("data", (chunk) => (stdout += chunk));
@@ -278,11 +329,19 @@ describe("npm run config:check", () => {
 
   // Every variable set (empty means "unset" to the schema), so nothing from a git-ignored .env.local — such
   // as the secrets `npm start` generates — can leak in: @next/env never overrides a variable already set.
-  const blank = Object.fromEntries(Object.keys(envSchema.shape).filter((k) => k !== "NODE_ENV").map((k) => [k, ""]));
+  const blank = Object.fromEntries(
+    Object.keys(envSchema.shape)
+      .filter((k) => k !== "NODE_ENV")
+      .map((k) => [k, ""]),
+  );
   const explicit: RawEnv = { ...blank, ...good };
 
   it("exits 1 and names the variable for a bad configuration", async () => {
-    const result = await configCheck({ ...explicit, VERIFY_WEBHOOK_SIGNATURES: "yes", MESSAGE_ID_MAPPING_STRATEGY: "guess" });
+    const result = await configCheck({
+      ...explicit,
+      VERIFY_WEBHOOK_SIGNATURES: "yes",
+      MESSAGE_ID_MAPPING_STRATEGY: "guess",
+    });
     expect(result.code, result.stdout + result.stderr).toBe(1);
     expect(result.stdout).toMatch(/Configuration errors/);
     expect(result.stdout).toMatch(/✗ VERIFY_WEBHOOK_SIGNATURES must be "true" or "false", got "yes"/);
@@ -291,13 +350,21 @@ describe("npm run config:check", () => {
   });
 
   it("refuses VERIFY_WEBHOOK_SIGNATURES=false when NODE_ENV is unset (checks as production)", async () => {
-    const result = await configCheck({ ...explicit, NODE_ENV: undefined, VERIFY_WEBHOOK_SIGNATURES: "false" });
+    const result = await configCheck({
+      ...explicit,
+      NODE_ENV: undefined,
+      VERIFY_WEBHOOK_SIGNATURES: "false",
+    });
     expect(result.code, result.stdout + result.stderr).toBe(1);
     expect(result.stdout).toMatch(/✗ VERIFY_WEBHOOK_SIGNATURES cannot be false in production/);
   });
 
   it("exits 0 and prints the webhook URLs for a good configuration", async () => {
-    const result = await configCheck({ ...explicit, WEBHOOK_BASE_URL: "https://hooks.example.com/", TWILIO_WEBHOOK_URL: "/hooks/sms" });
+    const result = await configCheck({
+      ...explicit,
+      WEBHOOK_BASE_URL: "https://hooks.example.com/",
+      TWILIO_WEBHOOK_URL: "/hooks/sms",
+    });
     expect(result.code, result.stdout + result.stderr).toBe(0);
     expect(result.stdout).toContain("https://hooks.example.com/hooks/sms");
     expect(result.stdout).toContain("https://hooks.example.com/webhooks/resend");

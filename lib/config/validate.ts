@@ -38,25 +38,29 @@ export function validateConfig(env: RawEnv): ConfigValidation {
     if (config.NODE_ENV === "production") {
       errors.push({
         variable: "VERIFY_WEBHOOK_SIGNATURES",
-        message: "cannot be false in production (npm start): remove it, or use `next dev` or the tests to skip verification",
+        message:
+          "cannot be false in production (npm start): remove it, or use `next dev` or the tests to skip verification",
       });
     } else {
       warnings.push({
         variable: "VERIFY_WEBHOOK_SIGNATURES",
-        message: "is false: signatures are not checked and every request is accepted as unverified (development only)",
+        message:
+          "is false: signatures are not checked and every request is accepted as unverified (development only)",
       });
     }
   }
   if (config.TWILIO_AUTH_TOKEN.length === 0) {
     warnings.push({
       variable: "TWILIO_AUTH_TOKEN",
-      message: "is not set: Twilio webhooks are rejected with 401 until you set your Auth Token (Twilio console → Account info)",
+      message:
+        "is not set: Twilio webhooks are rejected with 401 until you set your Auth Token (Twilio console → Account info)",
     });
   }
   if (config.RESEND_WEBHOOK_SECRET.length === 0) {
     warnings.push({
       variable: "RESEND_WEBHOOK_SECRET",
-      message: "is not set: Resend webhooks are rejected with 401 until you set the endpoint's signing secret (whsec_…)",
+      message:
+        "is not set: Resend webhooks are rejected with 401 until you set the endpoint's signing secret (whsec_…)",
     });
   }
   if (config.SIGNALBOARD_DEV_SECRETS) {

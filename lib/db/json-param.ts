@@ -11,8 +11,11 @@ const LONE_SURROGATE = /\\ud[89a-f][0-9a-f]{2}/i;
 export function toJsonParam(rows: unknown[]): string {
   let json = JSON.stringify(rows);
   // JSON.stringify escapes a lone surrogate ("\ud800"), which jsonb refuses: make such strings well-formed.
-  if (LONE_SURROGATE.test(json)) json = JSON.stringify(rows, (_key, value) => (typeof value === "string" ? value.toWellFormed() : value));
-  return json.includes("\\u0000") ? json.replace(NUL_ESCAPE, (match, offset: number) => (escaped(json, offset) ? match : "\\ufffd")) : json;
+  if (LONE_SURROGATE.test(json))
+    json = JSON.stringify(rows, (_key, value) => (typeof value === "string" ? value.toWellFormed() : value));
+  return json.includes("\\u0000")
+    ? json.replace(NUL_ESCAPE, (match, offset: number) => (escaped(json, offset) ? match : "\\ufffd"))
+    : json;
 }
 
 // A "\u0000" preceded by an odd number of backslashes is the text \u0000, not a NUL.

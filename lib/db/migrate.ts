@@ -26,11 +26,18 @@ export function defaultMigrationsDir(): string {
 
 export async function readMigrations(dir = defaultMigrationsDir()): Promise<MigrationFile[]> {
   const entries = await readdir(/*turbopackIgnore: true*/ dir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const bytes = await readFile(/*turbopackIgnore: true*/ path.join(dir, name, "migration.sql"));
-      return { name, sql: bytes.toString("utf8"), checksum: createHash("sha256").update(bytes).digest("hex") };
+      return {
+        name,
+        sql: bytes.toString("utf8"),
+        checksum: createHash("sha256").update(bytes).digest("hex"),
+      };
     }),
   );
 }
@@ -57,7 +64,10 @@ export class MigrationError extends Error {
 }
 
 /** Applies every migration not yet applied; each in its own transaction, under the advisory lock. */
-export async function applyMigrations(driver: SqlDriver, dir = defaultMigrationsDir()): Promise<MigrationReport> {
+export async function applyMigrations(
+  driver: SqlDriver,
+  dir = defaultMigrationsDir(),
+): Promise<MigrationReport> {
   const migrations = await readMigrations(dir);
   return driver.withSession(async (session) => {
     await session.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);

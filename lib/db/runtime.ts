@@ -67,7 +67,9 @@ async function attempt(rt: Runtime): Promise<Database> {
       // closeDatabase() ran meanwhile (a shutdown during start-up): close what this attempt opened, or
       // PGlite stays open (unclean data directory) and nothing would stop the retries.
       await db?.close().catch(() => undefined);
-      throw error instanceof DatabaseUnavailableError ? error : new DatabaseUnavailableError("the database was closed while it was starting");
+      throw error instanceof DatabaseUnavailableError
+        ? error
+        : new DatabaseUnavailableError("the database was closed while it was starting");
     }
     const message = error instanceof Error ? error.message : String(error);
     rt.state = { phase: "unavailable", error: message, db };

@@ -55,7 +55,10 @@ export function hasSchemaChanges(sql: string): boolean {
 async function readMigrationList(baseDir: string): Promise<MigrationList> {
   const lockContent = await readFile(path.join(baseDir, "migration_lock.toml"), "utf8").catch(() => null);
   const entries = await readdir(baseDir, { withFileTypes: true }).catch(() => []);
-  const folders = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const folders = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
 
   return {
     baseDir,
@@ -69,7 +72,10 @@ async function readMigrationList(baseDir: string): Promise<MigrationList> {
         migrationFile: {
           path: "migration.sql",
           // Read errors are thrown here rather than passed on: the engine's message omits the folder.
-          content: { tag: "ok" as const, value: await readFile(path.join(baseDir, folder, "migration.sql"), "utf8") },
+          content: {
+            tag: "ok" as const,
+            value: await readFile(path.join(baseDir, folder, "migration.sql"), "utf8"),
+          },
         },
       })),
     ),
@@ -145,7 +151,9 @@ function loadEngineWasm(): Promise<void> {
     const host = globalThis as { PRISMA_WASM_PANIC_REGISTRY?: { set_message(message: string): void } };
     host.PRISMA_WASM_PANIC_REGISTRY ??= { set_message: (message) => void (panicMessage = message) };
     const gluePath = createRequire(import.meta.url).resolve("@prisma/schema-engine-wasm/schema_engine_bg");
-    const compiled = await WebAssembly.compile(new Uint8Array(await readFile(gluePath.replace(/\.js$/, ".wasm"))));
+    const compiled = await WebAssembly.compile(
+      new Uint8Array(await readFile(gluePath.replace(/\.js$/, ".wasm"))),
+    );
     const instance = await WebAssembly.instantiate(compiled, {
       "./schema_engine_bg.js": engineGlue as unknown as WebAssembly.ModuleImports,
     });

@@ -37,8 +37,7 @@ export function pgDriver(pool: Pool): SqlDriver {
     exec: async (sql) => {
       await client.query(sql);
     },
-    query: async <T>(sql: string, params: unknown[] = []) =>
-      (await client.query(sql, params)).rows as T[],
+    query: async <T>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as T[],
   });
   const withSession = async <T>(work: (session: SqlSession) => Promise<T>): Promise<T> => {
     const client = await pool.connect();
@@ -80,16 +79,37 @@ export function pgDriver(pool: Pool): SqlDriver {
 
 // Prisma's own codes for "cannot reach / lost the server / no connection in time".
 const PRISMA_CONNECTION_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
-const CONNECTION_ERROR_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03", "08000", "08003", "08006", "08001", "08004"]);
+const CONNECTION_ERROR_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "57P01",
+  "57P02",
+  "57P03",
+  "08000",
+  "08003",
+  "08006",
+  "08001",
+  "08004",
+]);
 
 /** True when the error means "the database is unreachable", as opposed to a bad query. */
 export function isConnectionError(error: unknown): boolean {
   if (!error || typeof error !== "object") return false;
   const e = error as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
-  if (typeof e.code === "string" && (CONNECTION_ERROR_CODES.has(e.code) || PRISMA_CONNECTION_CODES.has(e.code))) {
+  if (
+    typeof e.code === "string" &&
+    (CONNECTION_ERROR_CODES.has(e.code) || PRISMA_CONNECTION_CODES.has(e.code))
+  ) {
     return true;
   }
-  if (typeof e.message === "string" && /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Client has encountered a connection error|database system is (starting up|shutting down)|terminating connection/i.test(e.message)) {
+  if (
+    typeof e.message === "string" &&
+    /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Client has encountered a connection error|database system is (starting up|shutting down)|terminating connection/i.test(
+      e.message,
+    )
+  ) {
     return true;
   }
   if (Array.isArray(e.errors) && e.errors.some(isConnectionError)) return true;

@@ -23,7 +23,10 @@ export async function insertDeliveries(tx: TransactionClient, rows: DeliveryRow[
 }
 
 /** The request that first delivered each (provider, delivery id). */
-export async function findDeliveryOriginals(tx: TransactionClient, pairs: Array<{ provider: string; delivery_id: string }>): Promise<Map<string, string>> {
+export async function findDeliveryOriginals(
+  tx: TransactionClient,
+  pairs: Array<{ provider: string; delivery_id: string }>,
+): Promise<Map<string, string>> {
   const rows = await tx.$queryRawUnsafe<Array<{ provider: string; delivery_id: string; request_id: string }>>(
     `SELECT d.provider, d.delivery_id, d.request_id::text FROM webhook_delivery d
        JOIN jsonb_to_recordset($1::jsonb) AS p(provider text, delivery_id text) USING (provider, delivery_id)`,
@@ -64,7 +67,10 @@ export interface EventRow {
 }
 
 /** Inserts events; a row whose effect key is already stored is skipped (it is a duplicate effect). */
-export async function insertEvents(tx: TransactionClient, rows: EventRow[]): Promise<Array<{ id: bigint; request_id: string; message_id: string | null }>> {
+export async function insertEvents(
+  tx: TransactionClient,
+  rows: EventRow[],
+): Promise<Array<{ id: bigint; request_id: string; message_id: string | null }>> {
   return tx.$queryRawUnsafe(
     `INSERT INTO message_event (provider, channel, effect_key, delivery_id, request_id, external_id, message_id, event_type,
        status, occurred_at, received_at, recipient, sender, error_code, error_message, bounce_type, bounce_sub_type,
@@ -83,14 +89,22 @@ export async function insertEvents(tx: TransactionClient, rows: EventRow[]): Pro
 
 /** The stored event (its request and message) for each (provider, effect key). */
 export async function findEventOriginals(
-  tx: TransactionClient, pairs: Array<{ provider: string; effect_key: string }>,
+  tx: TransactionClient,
+  pairs: Array<{ provider: string; effect_key: string }>,
 ): Promise<Map<string, { requestId: string; messageId: string | null }>> {
-  const rows = await tx.$queryRawUnsafe<Array<{ provider: string; effect_key: string; request_id: string; message_id: string | null }>>(
+  const rows = await tx.$queryRawUnsafe<
+    Array<{ provider: string; effect_key: string; request_id: string; message_id: string | null }>
+  >(
     `SELECT e.provider, e.effect_key, e.request_id::text, e.message_id::text FROM message_event e
        JOIN jsonb_to_recordset($1::jsonb) AS p(provider text, effect_key text) USING (provider, effect_key)`,
     toJsonParam(pairs),
   );
-  return new Map(rows.map((r) => [`${r.provider}\u0000${r.effect_key}`, { requestId: r.request_id, messageId: r.message_id }]));
+  return new Map(
+    rows.map((r) => [
+      `${r.provider}\u0000${r.effect_key}`,
+      { requestId: r.request_id, messageId: r.message_id },
+    ]),
+  );
 }
 
 /** One webhook_request row per request. */

@@ -43,7 +43,10 @@ export class BatchWriter {
   private scheduled = false;
   private deadlineTimer?: NodeJS.Timeout;
 
-  constructor(private readonly db: Database, private readonly options: BatchWriterOptions) {}
+  constructor(
+    private readonly db: Database,
+    private readonly options: BatchWriterOptions,
+  ) {}
 
   /**
    * Resolves after the request's rows committed; rejects with StorageUnavailableError when they could not
@@ -52,7 +55,9 @@ export class BatchWriter {
   submit(job: IngestJob): Promise<StoredResult> {
     return new Promise<StoredResult>((resolve, reject) => {
       const pending: Pending = {
-        job, deadline: Date.now() + this.options.transactionTimeoutMs, settled: false,
+        job,
+        deadline: Date.now() + this.options.transactionTimeoutMs,
+        settled: false,
         resolve: (result) => settle(pending, () => resolve(result)),
         reject: (error) => settle(pending, () => reject(error)),
       };
@@ -89,7 +94,9 @@ export class BatchWriter {
   private expire(): void {
     const now = Date.now();
     const late = (p: Pending) => !p.settled && p.deadline <= now;
-    const timedOut = new StorageUnavailableError(`not stored within WEBHOOK_TIMEOUT (${this.options.transactionTimeoutMs / 1000} s)`);
+    const timedOut = new StorageUnavailableError(
+      `not stored within WEBHOOK_TIMEOUT (${this.options.transactionTimeoutMs / 1000} s)`,
+    );
     // Queued requests past their deadline never start; running ones are answered 503 but may still
     // commit, which is safe: the provider's retry is then recognised as a duplicate.
     this.queue = this.queue.filter((p) => (late(p) ? (p.reject(timedOut), false) : true));
@@ -112,7 +119,10 @@ export class BatchWriter {
             await sleep(50 * 2 ** attempt);
             continue;
           }
-          logger.error({ err: describe(error), requests: batch.length }, "database unavailable: batch not stored");
+          logger.error(
+            { err: describe(error), requests: batch.length },
+            "database unavailable: batch not stored",
+          );
           batch.forEach((p) => p.reject(new StorageUnavailableError(describe(error))));
           return;
         }
@@ -129,26 +139,45 @@ export class BatchWriter {
 
   private transaction(jobs: IngestJob[]): Promise<StoredResult[]> {
     const prepared = jobs.map(cloneJob);
-    return this.db.prisma.$transaction((tx) => storeBatch(tx, prepared, this.options), {
-      maxWait: this.options.transactionTimeoutMs,
-      timeout: this.options.transactionTimeoutMs,
-    }).then((results) => {
-      // Only a committed batch's decisions become the callers' records.
-      prepared.forEach((p, i) => Object.assign(jobs[i].record, p.record));
-      return results;
-    });
+    return this.db.prisma
+      .$transaction((tx) => storeBatch(tx, prepared, this.options), {
+        maxWait: this.options.transactionTimeoutMs,
+        timeout: this.options.transactionTimeoutMs,
+      })
+      .then((results) => {
+        // Only a committed batch's decisions become the callers' records.
+        prepared.forEach((p, i) => Object.assign(jobs[i].record, p.record));
+        return results;
+      });
   }
 
   /** A request that fails alone is a bug: keep its row (outside the rolled-back work) and answer 500. */
   private async recordFailure(pending: Pending, error: unknown): Promise<void> {
-    const record = { ...pending.job.record, outcome: "error" as const, httpStatus: 500, reason: `could not be stored: ${describe(error)}` };
-    logger.error({ requestId: record.id, provider: record.provider, err: describe(error) }, "webhook processing failed");
+    const record = {
+      ...pending.job.record,
+      outcome: "error" as const,
+      httpStatus: 500,
+      reason: `could not be stored: ${describe(error)}`,
+    };
+    logger.error(
+      { requestId: record.id, provider: record.provider, err: describe(error) },
+      "webhook processing failed",
+    );
     try {
       await insertRequests(this.db.prisma, [record]);
     } catch (recordError) {
-      logger.error({ requestId: record.id, err: describe(recordError) }, "could not record the failed request either");
+      logger.error(
+        { requestId: record.id, err: describe(recordError) },
+        "could not record the failed request either",
+      );
     }
-    pending.resolve({ requestId: record.id, outcome: "error", httpStatus: 500, duplicateOf: null, messageId: null });
+    pending.resolve({
+      requestId: record.id,
+      outcome: "error",
+      httpStatus: 500,
+      duplicateOf: null,
+      messageId: null,
+    });
   }
 }
 
@@ -165,7 +194,9 @@ function cloneJob(job: IngestJob): IngestJob {
 // Serialization failures and deadlocks are worth another try; so is a lost PGlite transaction slot.
 function isTransient(error: unknown): boolean {
   const text = describe(error);
-  return /40001|40P01|deadlock detected|could not serialize|Transaction API error|Unable to start a transaction/i.test(text);
+  return /40001|40P01|deadlock detected|could not serialize|Transaction API error|Unable to start a transaction/i.test(
+    text,
+  );
 }
 
 function describe(error: unknown): string {

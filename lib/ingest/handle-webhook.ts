@@ -21,11 +21,30 @@ export async function handleWebhook(adapter: ProviderAdapter, request: Request):
   const config = getConfig();
   const facts = describeRequest(request);
   const record: RequestRecord = {
-    id: randomUUID(), receivedAt: new Date(), provider: adapter.provider, outcome: "error", httpStatus: 500,
-    reason: null, diagnosis: null, durationMs: 0, eventType: null, externalId: null, deliveryId: null,
-    verified: false, sourceIp: facts.sourceIp, method: facts.method, path: adapter.path(config), query: facts.query,
-    contentType: facts.contentType, headers: facts.headers, body: null, bodyBytes: 0, bodyTruncated: false,
-    duplicateOf: null, messageId: null, summaryCount: null,
+    id: randomUUID(),
+    receivedAt: new Date(),
+    provider: adapter.provider,
+    outcome: "error",
+    httpStatus: 500,
+    reason: null,
+    diagnosis: null,
+    durationMs: 0,
+    eventType: null,
+    externalId: null,
+    deliveryId: null,
+    verified: false,
+    sourceIp: facts.sourceIp,
+    method: facts.method,
+    path: adapter.path(config),
+    query: facts.query,
+    contentType: facts.contentType,
+    headers: facts.headers,
+    body: null,
+    bodyBytes: 0,
+    bodyTruncated: false,
+    duplicateOf: null,
+    messageId: null,
+    summaryCount: null,
   };
   if (isShuttingDown()) return unavailable(record, "shutting_down", "instance shutting down");
 
@@ -35,24 +54,45 @@ export async function handleWebhook(adapter: ProviderAdapter, request: Request):
   record.body = body.text;
   record.bodyTruncated = body.tooLarge;
   if (body.tooLarge) {
-    return reject(record, "too_large", `body of ${body.bytes} bytes exceeds WEBHOOK_MAX_BODY_BYTES (${maxBytes})`, started);
+    return reject(
+      record,
+      "too_large",
+      `body of ${body.bytes} bytes exceeds WEBHOOK_MAX_BODY_BYTES (${maxBytes})`,
+      started,
+    );
   }
   if (!adapter.acceptsContentType(facts.contentType, facts.query)) {
-    return reject(record, "unsupported_media_type",
-      `Content-Type "${facts.contentType ?? "(none)"}" is not what ${adapter.provider} sends (${adapter.expectedContentType})`, started);
+    return reject(
+      record,
+      "unsupported_media_type",
+      `Content-Type "${facts.contentType ?? "(none)"}" is not what ${adapter.provider} sends (${adapter.expectedContentType})`,
+      started,
+    );
   }
 
-  const examined = adapter.examine({ config, headers: request.headers, rawBody: body.text, query: facts.query, contentType: facts.contentType });
+  const examined = adapter.examine({
+    config,
+    headers: request.headers,
+    rawBody: body.text,
+    query: facts.query,
+    contentType: facts.contentType,
+  });
   record.deliveryId = examined.deliveryId;
   const { verification } = examined;
   if (!verification.ok) {
     record.eventType = examined.claimedEventType;
     record.externalId = examined.claimedExternalId;
     record.diagnosis = verification.diagnosis;
-    return rejectThrottled(record, "rejected_signature", `signature rejected: ${verification.reason}`, started);
+    return rejectThrottled(
+      record,
+      "rejected_signature",
+      `signature rejected: ${verification.reason}`,
+      started,
+    );
   }
   record.verified = verification.verified;
-  if (!verification.verified) record.reason = "accepted WITHOUT signature verification (VERIFY_WEBHOOK_SIGNATURES=false)";
+  if (!verification.verified)
+    record.reason = "accepted WITHOUT signature verification (VERIFY_WEBHOOK_SIGNATURES=false)";
 
   if (!body.validUtf8) return reject(record, "invalid", "body is not valid UTF-8", started);
   const parsed = examined.parse();
@@ -76,17 +116,29 @@ async function store(record: RequestRecord, event: ParsedWebhook, started: numbe
   const result = await write(record, event, started);
   if (result instanceof Response) return result;
   const log = result.httpStatus >= 500 ? logger.error.bind(logger) : logger.info.bind(logger);
-  log({
-    requestId: result.requestId, provider: record.provider, outcome: result.outcome, eventType: record.eventType,
-    externalId: record.externalId, recipient: event.kind === "status" ? maskRecipient(event.recipient) : undefined,
-    durationMs: record.durationMs,
-  }, "webhook stored");
-  if (result.outcome === "error") return errorResponse(500, REJECTION.error.code, REJECTION.error.message, { requestId: result.requestId });
+  log(
+    {
+      requestId: result.requestId,
+      provider: record.provider,
+      outcome: result.outcome,
+      eventType: record.eventType,
+      externalId: record.externalId,
+      recipient: event.kind === "status" ? maskRecipient(event.recipient) : undefined,
+      durationMs: record.durationMs,
+    },
+    "webhook stored",
+  );
+  if (result.outcome === "error")
+    return errorResponse(500, REJECTION.error.code, REJECTION.error.message, { requestId: result.requestId });
   return storedResponse(result.outcome, result.requestId, result.duplicateOf, result.httpStatus);
 }
 
 /** Writes through the batch writer, bounded by WEBHOOK_TIMEOUT; a Response means "could not store". */
-async function write(record: RequestRecord, event: ParsedWebhook | null, started: number): Promise<StoredResult | Response> {
+async function write(
+  record: RequestRecord,
+  event: ParsedWebhook | null,
+  started: number,
+): Promise<StoredResult | Response> {
   let db = readyDatabase();
   if (!db) {
     try {
@@ -110,14 +162,26 @@ async function write(record: RequestRecord, event: ParsedWebhook | null, started
 }
 
 async function reject(
-  record: RequestRecord, kind: Rejection, reason: string, started: number,
+  record: RequestRecord,
+  kind: Rejection,
+  reason: string,
+  started: number,
   issues?: Array<{ path: string; message: string }>,
 ): Promise<Response> {
   const spec = REJECTION[kind];
   record.outcome = outcomeFor(kind);
   record.httpStatus = spec.status;
   record.reason = joinReason(record.reason, reason);
-  logger.warn({ requestId: record.id, provider: record.provider, outcome: record.outcome, reason: record.reason, sourceIp: record.sourceIp }, "webhook rejected");
+  logger.warn(
+    {
+      requestId: record.id,
+      provider: record.provider,
+      outcome: record.outcome,
+      reason: record.reason,
+      sourceIp: record.sourceIp,
+    },
+    "webhook rejected",
+  );
   const stored = await write(record, null, started);
   // The rejection stands even when the row could not be written (the structured log is then the record).
   void stored;
@@ -125,7 +189,12 @@ async function reject(
 }
 
 /** Signature failures count towards the per-source throttle; over it, 429 and (after N) no full row. */
-async function rejectThrottled(record: RequestRecord, kind: Rejection, reason: string, started: number): Promise<Response> {
+async function rejectThrottled(
+  record: RequestRecord,
+  kind: Rejection,
+  reason: string,
+  started: number,
+): Promise<Response> {
   const config = getConfig();
   let throttle;
   try {
@@ -135,30 +204,56 @@ async function rejectThrottled(record: RequestRecord, kind: Rejection, reason: s
   }
   const decision = throttle.noteRejection(record.provider, record.sourceIp);
   const finalKind: Rejection = decision.throttled ? "rate_limited" : kind;
-  if (decision.record) return reject(record, finalKind, decision.throttled ? `${reason}; source over WEBHOOK_RATE_LIMIT` : reason, started);
-  logger.warn({ requestId: record.id, provider: record.provider, sourceIp: record.sourceIp }, "rejected request counted in flood summary");
+  if (decision.record)
+    return reject(
+      record,
+      finalKind,
+      decision.throttled ? `${reason}; source over WEBHOOK_RATE_LIMIT` : reason,
+      started,
+    );
+  logger.warn(
+    { requestId: record.id, provider: record.provider, sourceIp: record.sourceIp },
+    "rejected request counted in flood summary",
+  );
   const spec = REJECTION[finalKind];
-  return errorResponse(spec.status, spec.code, spec.message, { requestId: record.id, retryAfterSeconds: decision.throttled ? 60 : undefined });
+  return errorResponse(spec.status, spec.code, spec.message, {
+    requestId: record.id,
+    retryAfterSeconds: decision.throttled ? 60 : undefined,
+  });
 }
 
 function unavailable(record: RequestRecord, kind: "unavailable" | "shutting_down", reason: string): Response {
   // While the database is down, this log line is the request's only record.
-  logger.error({
-    requestId: record.id, provider: record.provider, outcome: record.outcome, reason, eventType: record.eventType,
-    externalId: record.externalId, deliveryId: record.deliveryId, bodyBytes: record.bodyBytes,
-  }, "webhook not stored: answering 503 so the provider retries");
+  logger.error(
+    {
+      requestId: record.id,
+      provider: record.provider,
+      outcome: record.outcome,
+      reason,
+      eventType: record.eventType,
+      externalId: record.externalId,
+      deliveryId: record.deliveryId,
+      bodyBytes: record.bodyBytes,
+    },
+    "webhook not stored: answering 503 so the provider retries",
+  );
   const spec = REJECTION[kind];
   return errorResponse(spec.status, spec.code, spec.message, { requestId: record.id, retryAfterSeconds: 5 });
 }
 
 function outcomeFor(kind: Rejection): Outcome {
   switch (kind) {
-    case "rejected_signature": return "rejected_signature";
-    case "too_large": return "too_large";
-    case "rate_limited": return "rate_limited";
+    case "rejected_signature":
+      return "rejected_signature";
+    case "too_large":
+      return "too_large";
+    case "rate_limited":
+      return "rate_limited";
     case "unsupported_media_type":
-    case "invalid": return "invalid";
-    default: return "error";
+    case "invalid":
+      return "invalid";
+    default:
+      return "error";
   }
 }
 

@@ -43,7 +43,12 @@ export async function readBody(request: Request, maxBytes: number): Promise<Read
 
 function concat(chunks: Uint8Array[], total: number): Uint8Array {
   if (chunks.length === 1 && chunks[0].byteLength <= total) return chunks[0];
-  const out = new Uint8Array(Math.min(total, chunks.reduce((n, c) => n + c.byteLength, 0)));
+  const out = new Uint8Array(
+    Math.min(
+      total,
+      chunks.reduce((n, c) => n + c.byteLength, 0),
+    ),
+  );
   let offset = 0;
   for (const chunk of chunks) {
     const take = Math.min(chunk.byteLength, out.byteLength - offset);

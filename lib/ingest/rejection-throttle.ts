@@ -67,7 +67,11 @@ export class RejectionThrottle {
   private closeWindow(key: string, window: Window): void {
     if (window.unrecorded > 0) {
       this.onSummary({
-        key, source: window.source, provider: window.provider, windowStart: new Date(window.start), count: window.unrecorded,
+        key,
+        source: window.source,
+        provider: window.provider,
+        windowStart: new Date(window.start),
+        count: window.unrecorded,
       });
     }
   }

@@ -2,8 +2,14 @@
 // with every credential-bearing header redacted (signatures are replay material; cookies and keys too).
 
 const REDACTED_HEADERS = new Set([
-  "authorization", "cookie", "x-twilio-signature", "svix-signature", "webhook-signature", "x-api-key",
-  "proxy-authorization", "resend-signature",
+  "authorization",
+  "cookie",
+  "x-twilio-signature",
+  "svix-signature",
+  "webhook-signature",
+  "x-api-key",
+  "proxy-authorization",
+  "resend-signature",
 ]);
 
 export interface RequestFacts {

@@ -10,7 +10,10 @@ export function webhookRoute(adapter: ProviderAdapter) {
     try {
       return await handleWebhook(adapter, request);
     } catch (error) {
-      logger.error({ provider: adapter.provider, err: error instanceof Error ? error.stack : String(error) }, "webhook handler failed");
+      logger.error(
+        { provider: adapter.provider, err: error instanceof Error ? error.stack : String(error) },
+        "webhook handler failed",
+      );
       return errorResponse(REJECTION.error.status, REJECTION.error.code, REJECTION.error.message);
     }
   };

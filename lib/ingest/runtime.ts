@@ -32,13 +32,22 @@ export function getIngestRuntime(db: Database, config: Config): IngestRuntime {
     maxRetries: config.WEBHOOK_MAX_RETRIES,
     transactionTimeoutMs: config.WEBHOOK_TIMEOUT * 1000,
     strictUnknownMessages: config.UNKNOWN_MESSAGE_STATUS === 404,
-    mapping: { strategy: config.MESSAGE_ID_MAPPING_STRATEGY, timestampWindowSeconds: config.TIMESTAMP_MATCHING_WINDOW },
+    mapping: {
+      strategy: config.MESSAGE_ID_MAPPING_STRATEGY,
+      timestampWindowSeconds: config.TIMESTAMP_MATCHING_WINDOW,
+    },
     softBounce: { threshold: config.SOFT_BOUNCE_THRESHOLD, windowDays: config.SOFT_BOUNCE_WINDOW_DAYS },
   });
-  const recordInFull = config.WEBHOOK_RATE_LIMIT > 0 ? Math.min(config.WEBHOOK_RATE_LIMIT, RECORDED_REJECTIONS_PER_MINUTE) : RECORDED_REJECTIONS_PER_MINUTE;
+  const recordInFull =
+    config.WEBHOOK_RATE_LIMIT > 0
+      ? Math.min(config.WEBHOOK_RATE_LIMIT, RECORDED_REJECTIONS_PER_MINUTE)
+      : RECORDED_REJECTIONS_PER_MINUTE;
   const throttle = new RejectionThrottle(config.WEBHOOK_RATE_LIMIT, recordInFull, (summary) => {
     trackWrite(writer.submit({ record: summaryRecord(summary), event: null })).catch((error) => {
-      logger.warn({ err: String(error), source: summary.source, count: summary.count }, "flood summary not stored");
+      logger.warn(
+        { err: String(error), source: summary.source, count: summary.count },
+        "flood summary not stored",
+      );
     });
   });
   const sweepTimer = setInterval(() => throttle.sweep(), 10_000);
@@ -59,7 +68,11 @@ function summaryRecord(summary: FloodSummary): RequestRecord {
     outcome: "rate_limited",
     httpStatus: 429,
     reason: `${summary.count} more rejected requests from ${summary.source} between ${summary.windowStart.toISOString()} and ${until.toISOString()} were not stored one by one (flood)`,
-    diagnosis: { source: summary.source, windowStart: summary.windowStart.toISOString(), count: summary.count },
+    diagnosis: {
+      source: summary.source,
+      windowStart: summary.windowStart.toISOString(),
+      count: summary.count,
+    },
     durationMs: 0,
     eventType: null,
     externalId: null,

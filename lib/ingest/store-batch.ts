@@ -7,14 +7,31 @@
 //   4. effects on messages (status, counters, links) — the message layer
 //   5. one webhook_request row per request, whatever its outcome
 import type { NormalizedEvent } from "../providers/types";
-import { applyIngestedEvents, resolveMessageIds, type InsertedEvent, type MessageLayerOptions, type TransactionClient } from "../messages/ingest-effects";
+import {
+  applyIngestedEvents,
+  resolveMessageIds,
+  type InsertedEvent,
+  type MessageLayerOptions,
+  type TransactionClient,
+} from "../messages/ingest-effects";
 import { normalizeRecipient } from "../messages/recipients";
 import {
-  deleteDeliveries, findDeliveryOriginals, findEventOriginals, insertDeliveries, insertEvents, insertRequests, type EventRow,
+  deleteDeliveries,
+  findDeliveryOriginals,
+  findEventOriginals,
+  insertDeliveries,
+  insertEvents,
+  insertRequests,
+  type EventRow,
 } from "./batch-sql";
 import type { IngestJob, RequestRecord, StoredResult } from "./types";
 
-type Decision = { outcome: StoredResult["outcome"]; httpStatus: number; duplicateOf: string | null; messageId: string | null };
+type Decision = {
+  outcome: StoredResult["outcome"];
+  httpStatus: number;
+  duplicateOf: string | null;
+  messageId: string | null;
+};
 type EventJob = IngestJob & { event: NormalizedEvent };
 
 const key = (provider: string, id: string) => `${provider}\u0000${id}`;
@@ -24,7 +41,11 @@ export interface StoreOptions extends MessageLayerOptions {
   strictUnknownMessages: boolean;
 }
 
-export async function storeBatch(tx: TransactionClient, jobs: IngestJob[], options: StoreOptions): Promise<StoredResult[]> {
+export async function storeBatch(
+  tx: TransactionClient,
+  jobs: IngestJob[],
+  options: StoreOptions,
+): Promise<StoredResult[]> {
   const decisions = new Map<IngestJob, Decision>();
   const verified = jobs.filter((j) => j.event !== null);
 
@@ -34,7 +55,10 @@ export async function storeBatch(tx: TransactionClient, jobs: IngestJob[], optio
     const won = await insertDeliveries(tx, withDelivery.map(deliveryRow));
     const lost = withDelivery.filter((j) => !won.has(j.record.id));
     if (lost.length) {
-      const originals = await findDeliveryOriginals(tx, lost.map((j) => ({ provider: j.record.provider, delivery_id: j.event!.deliveryId! })));
+      const originals = await findDeliveryOriginals(
+        tx,
+        lost.map((j) => ({ provider: j.record.provider, delivery_id: j.event!.deliveryId! })),
+      );
       for (const job of lost) {
         const original = originals.get(key(job.record.provider, job.event!.deliveryId!)) ?? null;
         decisions.set(job, { outcome: "duplicate", httpStatus: 200, duplicateOf: original, messageId: null });
@@ -50,11 +74,17 @@ export async function storeBatch(tx: TransactionClient, jobs: IngestJob[], optio
   // 2. Which message each new status event belongs to.
   const fresh = verified.filter((j) => !decisions.has(j)) as EventJob[];
   const receivedAt = new Map(fresh.map((j) => [j.event, j.record.receivedAt]));
-  const messageIds = await resolveMessageIds(tx, fresh.map((j) => j.event), options, (e) => receivedAt.get(e) ?? new Date());
+  const messageIds = await resolveMessageIds(
+    tx,
+    fresh.map((j) => j.event),
+    options,
+    (e) => receivedAt.get(e) ?? new Date(),
+  );
   let storable = fresh;
   if (options.strictUnknownMessages) {
     const unknown = fresh.filter((j) => !messageIds.get(j.event));
-    for (const job of unknown) decisions.set(job, { outcome: "unmatched", httpStatus: 404, duplicateOf: null, messageId: null });
+    for (const job of unknown)
+      decisions.set(job, { outcome: "unmatched", httpStatus: 404, duplicateOf: null, messageId: null });
     const remembered = unknown.filter((j) => j.event.deliveryId);
     if (remembered.length) await deleteDeliveries(tx, remembered.map(deliveryRow));
     storable = fresh.filter((j) => messageIds.get(j.event));
@@ -67,36 +97,74 @@ export async function storeBatch(tx: TransactionClient, jobs: IngestJob[], optio
   const results = jobs.map((job): StoredResult => {
     const d = decisions.get(job);
     if (d) {
-      Object.assign(job.record, { outcome: d.outcome, httpStatus: d.httpStatus, duplicateOf: d.duplicateOf, messageId: d.messageId });
+      Object.assign(job.record, {
+        outcome: d.outcome,
+        httpStatus: d.httpStatus,
+        duplicateOf: d.duplicateOf,
+        messageId: d.messageId,
+      });
       if (d.outcome === "duplicate" && !job.record.reason) job.record.reason = duplicateReason(job);
     }
     const r = job.record;
-    return { requestId: r.id, outcome: r.outcome, httpStatus: r.httpStatus, duplicateOf: r.duplicateOf, messageId: r.messageId };
+    return {
+      requestId: r.id,
+      outcome: r.outcome,
+      httpStatus: r.httpStatus,
+      duplicateOf: r.duplicateOf,
+      messageId: r.messageId,
+    };
   });
-  await insertRequests(tx, jobs.map((j) => j.record));
+  await insertRequests(
+    tx,
+    jobs.map((j) => j.record),
+  );
   return results;
 }
 
 async function storeEvents(
-  tx: TransactionClient, storable: EventJob[], messageIds: Map<NormalizedEvent, string>,
-  decisions: Map<IngestJob, Decision>, options: StoreOptions,
+  tx: TransactionClient,
+  storable: EventJob[],
+  messageIds: Map<NormalizedEvent, string>,
+  decisions: Map<IngestJob, Decision>,
+  options: StoreOptions,
 ): Promise<void> {
-  const inserted = await insertEvents(tx, storable.map((j) => eventRow(j.record, j.event, messageIds.get(j.event) ?? null)));
+  const inserted = await insertEvents(
+    tx,
+    storable.map((j) => eventRow(j.record, j.event, messageIds.get(j.event) ?? null)),
+  );
   const byRequest = new Map(inserted.map((e) => [e.request_id, e]));
   const lost = storable.filter((j) => !byRequest.has(j.record.id));
   if (lost.length) {
-    const originals = await findEventOriginals(tx, lost.map((j) => ({ provider: j.event.provider, effect_key: j.event.effectKey })));
+    const originals = await findEventOriginals(
+      tx,
+      lost.map((j) => ({ provider: j.event.provider, effect_key: j.event.effectKey })),
+    );
     for (const job of lost) {
       const original = originals.get(key(job.event.provider, job.event.effectKey));
-      decisions.set(job, { outcome: "duplicate", httpStatus: 200, duplicateOf: original?.requestId ?? null, messageId: original?.messageId ?? null });
+      decisions.set(job, {
+        outcome: "duplicate",
+        httpStatus: 200,
+        duplicateOf: original?.requestId ?? null,
+        messageId: original?.messageId ?? null,
+      });
     }
   }
   const applied: InsertedEvent[] = [];
   for (const job of storable) {
     const row = byRequest.get(job.record.id);
     if (!row) continue;
-    applied.push({ id: row.id, messageId: row.message_id, event: job.event, receivedAt: job.record.receivedAt });
-    decisions.set(job, { outcome: row.message_id ? "accepted" : "unmatched", httpStatus: 200, duplicateOf: null, messageId: row.message_id });
+    applied.push({
+      id: row.id,
+      messageId: row.message_id,
+      event: job.event,
+      receivedAt: job.record.receivedAt,
+    });
+    decisions.set(job, {
+      outcome: row.message_id ? "accepted" : "unmatched",
+      httpStatus: 200,
+      duplicateOf: null,
+      messageId: row.message_id,
+    });
   }
   await applyIngestedEvents(tx, applied, options);
 }
@@ -132,6 +200,12 @@ function eventRow(record: RequestRecord, event: NormalizedEvent, messageId: stri
     bounce_type: event.bounce?.type ?? null,
     bounce_sub_type: event.bounce?.subType ?? null,
     embedded_message_id: event.embeddedMessageId,
-    details: { subject: event.subject, click: event.click, bounce: event.bounce, tags: event.tags, ...event.details },
+    details: {
+      subject: event.subject,
+      click: event.click,
+      bounce: event.bounce,
+      tags: event.tags,
+      ...event.details,
+    },
   };
 }

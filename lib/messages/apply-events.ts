@@ -41,8 +41,18 @@ export async function applyEventsToMessages(tx: TransactionClient, items: EventF
     updates.push(stateToRecord(row.id, state));
     stats.changed(
       { sentAt: row.sent_at, channel: row.channel, campaign: row.campaign },
-      { status: before.status, opened: !!before.firstOpenedAt, clicked: !!before.firstClickedAt, complained: !!before.complainedAt },
-      { status: state.status, opened: !!state.firstOpenedAt, clicked: !!state.firstClickedAt, complained: !!state.complainedAt },
+      {
+        status: before.status,
+        opened: !!before.firstOpenedAt,
+        clicked: !!before.firstClickedAt,
+        complained: !!before.complainedAt,
+      },
+      {
+        status: state.status,
+        opened: !!state.firstOpenedAt,
+        clicked: !!state.firstClickedAt,
+        complained: !!state.complainedAt,
+      },
     );
   }
   if (updates.length) await writeStates(tx, updates);

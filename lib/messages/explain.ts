@@ -1,5 +1,11 @@
 // The plain-language explanation for whatever error an event or message carries, wherever a code appears.
-import { explainBounce, explainFailedReason, explainSuppressed, explainTwilioError, type ErrorExplanation } from "../status/error-codes";
+import {
+  explainBounce,
+  explainFailedReason,
+  explainSuppressed,
+  explainTwilioError,
+  type ErrorExplanation,
+} from "../status/error-codes";
 
 export interface ErrorFacts {
   channel: string;

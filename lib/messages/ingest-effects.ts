@@ -24,7 +24,10 @@ export interface InsertedEvent {
 
 /** Our message id for each event that can be matched; events missing from the map are unmatched. */
 export async function resolveMessageIds(
-  tx: TransactionClient, events: NormalizedEvent[], options: MessageLayerOptions, receivedAt: (e: NormalizedEvent) => Date,
+  tx: TransactionClient,
+  events: NormalizedEvent[],
+  options: MessageLayerOptions,
+  receivedAt: (e: NormalizedEvent) => Date,
 ): Promise<Map<NormalizedEvent, string>> {
   if (!events.length) return new Map();
   await lockProviderIds(tx, events);
@@ -45,16 +48,28 @@ export function toStatusEvent(event: NormalizedEvent, receivedAt: Date): StatusE
 }
 
 /** Applies newly stored (never duplicate) events: message state and counters, then suppressions. */
-export async function applyIngestedEvents(tx: TransactionClient, events: InsertedEvent[], options: MessageLayerOptions): Promise<void> {
+export async function applyIngestedEvents(
+  tx: TransactionClient,
+  events: InsertedEvent[],
+  options: MessageLayerOptions,
+): Promise<void> {
   await applyEventsToMessages(
     tx,
-    events.filter((e) => e.messageId).map((e) => ({ eventId: e.id, messageId: e.messageId!, event: toStatusEvent(e.event, e.receivedAt) })),
+    events
+      .filter((e) => e.messageId)
+      .map((e) => ({ eventId: e.id, messageId: e.messageId!, event: toStatusEvent(e.event, e.receivedAt) })),
   );
   await applySuppressions(
     tx,
     events.map((e) => ({
-      eventId: e.id, messageId: e.messageId, channel: e.event.channel, status: e.event.status, recipient: e.event.recipient,
-      sender: e.event.sender, errorCode: e.event.errorCode, bounceType: e.event.bounce?.type ?? null,
+      eventId: e.id,
+      messageId: e.messageId,
+      channel: e.event.channel,
+      status: e.event.status,
+      recipient: e.event.recipient,
+      sender: e.event.sender,
+      errorCode: e.event.errorCode,
+      bounceType: e.event.bounce?.type ?? null,
       detail: e.event.bounce?.message ?? e.event.errorMessage,
     })),
     options.softBounce,

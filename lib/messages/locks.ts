@@ -4,7 +4,10 @@
 // one global order (sorted), so two batches never deadlock.
 import type { TransactionClient } from "./tx";
 
-export async function lockProviderIds(tx: TransactionClient, ids: Array<{ provider: string; externalId: string }>): Promise<void> {
+export async function lockProviderIds(
+  tx: TransactionClient,
+  ids: Array<{ provider: string; externalId: string }>,
+): Promise<void> {
   if (!ids.length) return;
   const keys = [...new Set(ids.map((i) => `${i.provider}:${i.externalId}`))].sort();
   await tx.$executeRawUnsafe(

@@ -28,12 +28,19 @@ export interface RegistrationMapping {
   timestampWindowSeconds: number;
 }
 
-export async function registerMessages(db: Database, items: RegistrationItem[], mapping?: RegistrationMapping): Promise<RegistrationResult[]> {
+export async function registerMessages(
+  db: Database,
+  items: RegistrationItem[],
+  mapping?: RegistrationMapping,
+): Promise<RegistrationResult[]> {
   // A concurrent registration of the same idempotency key or provider id loses the unique-key race:
   // one more pass sees the winner's rows and answers from them.
   for (let attempt = 0; ; attempt++) {
     try {
-      return await db.prisma.$transaction((tx) => registerInTransaction(tx, items, mapping), { maxWait: 10_000, timeout: 30_000 });
+      return await db.prisma.$transaction((tx) => registerInTransaction(tx, items, mapping), {
+        maxWait: 10_000,
+        timeout: 30_000,
+      });
     } catch (error) {
       if (attempt < 2 && (error as { code?: string }).code === "P2002") continue;
       throw error;
@@ -41,21 +48,39 @@ export async function registerMessages(db: Database, items: RegistrationItem[], 
   }
 }
 
-async function registerInTransaction(tx: TransactionClient, items: RegistrationItem[], mapping?: RegistrationMapping): Promise<RegistrationResult[]> {
+async function registerInTransaction(
+  tx: TransactionClient,
+  items: RegistrationItem[],
+  mapping?: RegistrationMapping,
+): Promise<RegistrationResult[]> {
   const results: Array<RegistrationResult | undefined> = new Array(items.length);
-  const provided = items.map((item) => ({ provider: item.input.provider ?? defaultProvider(item.input.channel), externalId: item.input.externalId }));
-  await lockProviderIds(tx, provided.filter((p): p is { provider: "twilio" | "resend"; externalId: string } => !!p.externalId));
+  const provided = items.map((item) => ({
+    provider: item.input.provider ?? defaultProvider(item.input.channel),
+    externalId: item.input.externalId,
+  }));
+  await lockProviderIds(
+    tx,
+    provided.filter((p): p is { provider: "twilio" | "resend"; externalId: string } => !!p.externalId),
+  );
 
   // Retries of an earlier registration answer with the message it created.
   const keys = items.map((i) => i.idempotencyKey).filter((k): k is string => !!k);
   const earlier = keys.length
-    ? await tx.message.findMany({ where: { idempotencyKey: { in: keys } }, select: { id: true, idempotencyKey: true } })
+    ? await tx.message.findMany({
+        where: { idempotencyKey: { in: keys } },
+        select: { id: true, idempotencyKey: true },
+      })
     : [];
   const byKey = new Map(earlier.map((m) => [m.idempotencyKey!, m.id]));
 
-  const pairs = provided.filter((p) => p.externalId).map((p) => ({ provider: p.provider, externalId: p.externalId! }));
+  const pairs = provided
+    .filter((p) => p.externalId)
+    .map((p) => ({ provider: p.provider, externalId: p.externalId! }));
   const mapped = pairs.length
-    ? await tx.messageExternalId.findMany({ where: { OR: pairs }, select: { provider: true, externalId: true, messageId: true } })
+    ? await tx.messageExternalId.findMany({
+        where: { OR: pairs },
+        select: { provider: true, externalId: true, messageId: true },
+      })
     : [];
   const owner = new Map(mapped.map((m) => [pairKey(m.provider, m.externalId), m.messageId]));
 
@@ -81,7 +106,12 @@ async function registerInTransaction(tx: TransactionClient, items: RegistrationI
     if (externalId) {
       const k = pairKey(provider, externalId);
       if (owner.has(k)) {
-        results[index] = { ok: false, status: 409, code: "conflict", message: `${provider} id ${externalId} already belongs to message ${owner.get(k) ?? "in this batch"}` };
+        results[index] = {
+          ok: false,
+          status: 409,
+          code: "conflict",
+          message: `${provider} id ${externalId} already belongs to message ${owner.get(k) ?? "in this batch"}`,
+        };
         return;
       }
       owner.set(k, ""); // claimed by this batch
@@ -99,7 +129,10 @@ async function registerInTransaction(tx: TransactionClient, items: RegistrationI
     created.forEach((message, i) => {
       const { index } = toCreate[i];
       results[index] = { ok: true, messageId: message.id, created: true };
-      stats.registered({ sentAt: message.sentAt, channel: message.channel, campaign: message.campaign }, "registered");
+      stats.registered(
+        { sentAt: message.sentAt, channel: message.channel, campaign: message.campaign },
+        "registered",
+      );
       const { provider, externalId } = provided[index];
       if (externalId) links.push({ messageId: message.id, provider, externalId });
     });
@@ -107,9 +140,16 @@ async function registerInTransaction(tx: TransactionClient, items: RegistrationI
     await stats.write(tx);
     await linkUnmatchedEvents(tx, links);
     if (mapping?.strategy === "timestamp") {
-      await linkEarlierEventsByTime(tx, created.map((message) => ({
-        id: message.id, channel: message.channel, recipient: message.recipient, sentAt: message.sentAt,
-      })), mapping.timestampWindowSeconds);
+      await linkEarlierEventsByTime(
+        tx,
+        created.map((message) => ({
+          id: message.id,
+          channel: message.channel,
+          recipient: message.recipient,
+          sentAt: message.sentAt,
+        })),
+        mapping.timestampWindowSeconds,
+      );
     }
   }
   for (const { index, first } of sameAs) {

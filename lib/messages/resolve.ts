@@ -23,7 +23,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const key = (provider: string, externalId: string) => `${provider}\u0000${externalId}`;
 
 export async function resolveMessageIds(
-  tx: TransactionClient, events: NormalizedEvent[], options: ResolveOptions,
+  tx: TransactionClient,
+  events: NormalizedEvent[],
+  options: ResolveOptions,
 ): Promise<Map<NormalizedEvent, string>> {
   const found = new Map<NormalizedEvent, string>();
   if (!events.length) return found;
@@ -41,14 +43,20 @@ export async function resolveMessageIds(
       const messageId = event.embeddedMessageId!.toLowerCase();
       if (channelOf.get(messageId) !== event.channel) continue;
       found.set(event, messageId);
-      learned.set(key(event.provider, event.externalId), { provider: event.provider, externalId: event.externalId, messageId });
+      learned.set(key(event.provider, event.externalId), {
+        provider: event.provider,
+        externalId: event.externalId,
+        messageId,
+      });
     }
   }
 
   // 2. The mapping table.
   let rest = events.filter((e) => !found.has(e));
   if (rest.length) {
-    const mappings = await tx.$queryRawUnsafe<Array<{ provider: string; external_id: string; message_id: string }>>(
+    const mappings = await tx.$queryRawUnsafe<
+      Array<{ provider: string; external_id: string; message_id: string }>
+    >(
       `SELECT x.provider, x.external_id, x.message_id::text FROM message_external_id x
          JOIN jsonb_to_recordset($1::jsonb) AS p(provider text, external_id text) USING (provider, external_id)`,
       toJsonParam(dedupe(rest).map((e) => ({ provider: e.provider, external_id: e.externalId }))),
@@ -70,8 +78,14 @@ export async function resolveMessageIds(
       if (!event.recipient) continue;
       const messageId = await matchByTime(tx, event, options);
       if (!messageId) continue;
-      for (const same of rest) if (same.provider === event.provider && same.externalId === event.externalId) found.set(same, messageId);
-      learned.set(key(event.provider, event.externalId), { provider: event.provider, externalId: event.externalId, messageId });
+      for (const same of rest)
+        if (same.provider === event.provider && same.externalId === event.externalId)
+          found.set(same, messageId);
+      learned.set(key(event.provider, event.externalId), {
+        provider: event.provider,
+        externalId: event.externalId,
+        messageId,
+      });
     }
   }
 
@@ -81,7 +95,9 @@ export async function resolveMessageIds(
       `INSERT INTO message_external_id (message_id, provider, external_id)
        SELECT message_id, provider, external_id FROM jsonb_to_recordset($1::jsonb) AS r(message_id uuid, provider text, external_id text)
        ON CONFLICT DO NOTHING`,
-      toJsonParam(links.map((l) => ({ message_id: l.messageId, provider: l.provider, external_id: l.externalId }))),
+      toJsonParam(
+        links.map((l) => ({ message_id: l.messageId, provider: l.provider, external_id: l.externalId })),
+      ),
     );
     // Events of the same provider id that came before this match (stored unmatched) belong to the same
     // message: link them now, as registering the id would (the caller holds the locks for these ids).
@@ -90,12 +106,23 @@ export async function resolveMessageIds(
   return found;
 }
 
-async function matchByTime(tx: TransactionClient, event: NormalizedEvent, options: ResolveOptions): Promise<string | null> {
+async function matchByTime(
+  tx: TransactionClient,
+  event: NormalizedEvent,
+  options: ResolveOptions,
+): Promise<string | null> {
   const at = event.occurredAt ?? options.receivedAt(event);
-  return onlyCandidateByTime(tx, {
-    channel: event.channel, recipient: normalizeRecipient(event.channel, event.recipient!), at,
-    provider: event.provider, externalId: event.externalId,
-  }, options.timestampWindowSeconds);
+  return onlyCandidateByTime(
+    tx,
+    {
+      channel: event.channel,
+      recipient: normalizeRecipient(event.channel, event.recipient!),
+      at,
+      provider: event.provider,
+      externalId: event.externalId,
+    },
+    options.timestampWindowSeconds,
+  );
 }
 
 async function onlyCandidateByTime(
@@ -111,9 +138,12 @@ async function onlyCandidateByTime(
         AND NOT EXISTS (SELECT 1 FROM message_external_id x
                          WHERE x.message_id = m.id AND x.provider = $5 AND x.external_id <> $6)
       LIMIT 2`,
-    e.channel, e.recipient,
-    new Date(e.at.getTime() - window).toISOString(), new Date(e.at.getTime() + window).toISOString(),
-    e.provider, e.externalId,
+    e.channel,
+    e.recipient,
+    new Date(e.at.getTime() - window).toISOString(),
+    new Date(e.at.getTime() + window).toISOString(),
+    e.provider,
+    e.externalId,
   );
   return candidates.length === 1 ? candidates[0].id : null;
 }
@@ -133,7 +163,9 @@ export interface NewMessageForMatching {
  * so two registrations that could both claim them leave them unmatched. Returns the links made.
  */
 export async function linkEarlierEventsByTime(
-  tx: TransactionClient, messages: NewMessageForMatching[], windowSeconds: number,
+  tx: TransactionClient,
+  messages: NewMessageForMatching[],
+  windowSeconds: number,
 ): Promise<Array<{ messageId: string; provider: string; externalId: string }>> {
   if (!messages.length) return [];
   const window = windowSeconds * 1000;
@@ -141,25 +173,40 @@ export async function linkEarlierEventsByTime(
   // Events store the recipient normalized, like messages: one spelling to compare.
   const recipients = [...new Set(messages.map((m) => m.recipient))];
   // The first stored event of each provider id decides, as the first one would have at ingest.
-  const events = await tx.$queryRawUnsafe<Array<{ provider: string; external_id: string; channel: string; recipient: string; at: Date }>>(
+  const events = await tx.$queryRawUnsafe<
+    Array<{ provider: string; external_id: string; channel: string; recipient: string; at: Date }>
+  >(
     `SELECT DISTINCT ON (provider, external_id) provider, external_id, channel, recipient, coalesce(occurred_at, received_at) AS at
        FROM message_event
       WHERE message_id IS NULL AND recipient = ANY($1::text[]) AND channel = ANY($2::text[])
         AND coalesce(occurred_at, received_at) BETWEEN $3::timestamptz AND $4::timestamptz
       ORDER BY provider, external_id, id`,
-    recipients, [...new Set(messages.map((m) => m.channel))],
-    new Date(Math.min(...times) - window).toISOString(), new Date(Math.max(...times) + window).toISOString(),
+    recipients,
+    [...new Set(messages.map((m) => m.channel))],
+    new Date(Math.min(...times) - window).toISOString(),
+    new Date(Math.max(...times) + window).toISOString(),
   );
   if (!events.length) return [];
-  await lockProviderIds(tx, events.map((e) => ({ provider: e.provider, externalId: e.external_id })));
+  await lockProviderIds(
+    tx,
+    events.map((e) => ({ provider: e.provider, externalId: e.external_id })),
+  );
   const ours = new Set(messages.map((m) => m.id));
   const links: Array<{ messageId: string; provider: string; externalId: string }> = [];
   for (const e of events) {
-    const messageId = await onlyCandidateByTime(tx, {
-      channel: e.channel, recipient: normalizeRecipient(e.channel, e.recipient), at: new Date(e.at),
-      provider: e.provider, externalId: e.external_id,
-    }, windowSeconds);
-    if (messageId && ours.has(messageId)) links.push({ messageId, provider: e.provider, externalId: e.external_id });
+    const messageId = await onlyCandidateByTime(
+      tx,
+      {
+        channel: e.channel,
+        recipient: normalizeRecipient(e.channel, e.recipient),
+        at: new Date(e.at),
+        provider: e.provider,
+        externalId: e.external_id,
+      },
+      windowSeconds,
+    );
+    if (messageId && ours.has(messageId))
+      links.push({ messageId, provider: e.provider, externalId: e.external_id });
   }
   if (!links.length) return [];
   await tx.messageExternalId.createMany({ data: links, skipDuplicates: true });
@@ -169,6 +216,7 @@ export async function linkEarlierEventsByTime(
 
 function dedupe(events: NormalizedEvent[]): NormalizedEvent[] {
   const seen = new Map<string, NormalizedEvent>();
-  for (const e of events) if (!seen.has(key(e.provider, e.externalId))) seen.set(key(e.provider, e.externalId), e);
+  for (const e of events)
+    if (!seen.has(key(e.provider, e.externalId))) seen.set(key(e.provider, e.externalId), e);
   return [...seen.values()];
 }

@@ -23,7 +23,11 @@ export const registerMessageSchema = z
   .superRefine((m, ctx) => {
     const to = normalizeRecipient(m.channel, m.to);
     if (m.channel === "sms" && !PHONE_PATTERN.test(to)) {
-      ctx.addIssue({ code: "custom", path: ["to"], message: "must be an E.164 number such as +14155550100 (or whatsapp:/rcs: followed by one)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["to"],
+        message: "must be an E.164 number such as +14155550100 (or whatsapp:/rcs: followed by one)",
+      });
     }
     if (m.channel === "email" && !EMAIL_PATTERN.test(to)) {
       ctx.addIssue({ code: "custom", path: ["to"], message: "must be an email address" });
@@ -37,7 +41,9 @@ export type RegisterMessageInput = z.infer<typeof registerMessageSchema>;
 
 export const registerBatchSchema = z.object({ messages: z.array(z.unknown()).min(1).max(1000) }).strict();
 
-export const externalIdSchema = z.object({ provider: providerSchema, externalId: z.string().trim().min(1).max(255) }).strict();
+export const externalIdSchema = z
+  .object({ provider: providerSchema, externalId: z.string().trim().min(1).max(255) })
+  .strict();
 
 export const sendFailedSchema = z
   .object({ code: z.string().trim().min(1).max(64), message: z.string().max(2000).optional() })

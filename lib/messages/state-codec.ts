@@ -33,7 +33,8 @@ export const MESSAGE_STATE_COLUMNS =
 
 interface StoredState {
   basis?: {
-    winner?: (Omit<WinningEvent, "occurredAt" | "at"> & { occurredAt: string | null; at: string | null }) | null;
+    winner?:
+      (Omit<WinningEvent, "occurredAt" | "at"> & { occurredAt: string | null; at: string | null }) | null;
     reportedDeliveredAt?: string | null;
     deliveryImplied?: boolean;
     impliedDeliveredAt?: string | null;
@@ -48,7 +49,9 @@ export function stateFromRow(row: MessageStateRow): MessageState {
   const stored = (row.state ?? {}) as StoredState;
   const b = stored.basis ?? {};
   const basis: StatusBasis = {
-    winner: b.winner ? { ...b.winner, occurredAt: toDate(b.winner.occurredAt), at: toDate(b.winner.at) } : null,
+    winner: b.winner
+      ? { ...b.winner, occurredAt: toDate(b.winner.occurredAt), at: toDate(b.winner.at) }
+      : null,
     reportedDeliveredAt: toDate(b.reportedDeliveredAt),
     deliveryImplied: b.deliveryImplied ?? false,
     impliedDeliveredAt: toDate(b.impliedDeliveredAt),

@@ -24,7 +24,10 @@ export function hourBucket(date: Date): Date {
 
 /** Accumulates deltas in memory, so one statement writes them all (and each key once). */
 export class StatDeltas {
-  private readonly deltas = new Map<string, { bucket: string; channel: string; campaign: string; metric: string; delta: number }>();
+  private readonly deltas = new Map<
+    string,
+    { bucket: string; channel: string; campaign: string; metric: string; delta: number }
+  >();
 
   add(key: StatKey, metric: string, delta: number): void {
     if (delta === 0) return;
@@ -61,7 +64,11 @@ export class StatDeltas {
     const rows = [...this.deltas.values()].filter((r) => r.delta !== 0);
     if (!rows.length) return;
     // Sorted, so two transactions touching the same counters lock them in the same order (no deadlock).
-    rows.sort((a, b) => (a.bucket + a.channel + a.campaign + a.metric).localeCompare(b.bucket + b.channel + b.campaign + b.metric));
+    rows.sort((a, b) =>
+      (a.bucket + a.channel + a.campaign + a.metric).localeCompare(
+        b.bucket + b.channel + b.campaign + b.metric,
+      ),
+    );
     await tx.$executeRawUnsafe(
       `INSERT INTO message_stat (bucket, channel, campaign, metric, count)
        SELECT bucket, channel, campaign, metric, delta

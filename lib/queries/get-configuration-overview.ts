@@ -24,10 +24,26 @@ export interface ConfigurationOverview {
 }
 
 const SHOWN_SETTINGS = [
-  "WEBHOOK_BASE_URL", "TWILIO_WEBHOOK_URL", "RESEND_WEBHOOK_URL", "TWILIO_AUTH_TOKEN", "TWILIO_ACCOUNT_SID",
-  "TWILIO_PHONE_NUMBER", "RESEND_WEBHOOK_SECRET", "RESEND_API_KEY", "RESEND_FROM_EMAIL", "VERIFY_WEBHOOK_SIGNATURES",
-  "MESSAGE_ID_MAPPING_STRATEGY", "TIMESTAMP_MATCHING_WINDOW", "WEBHOOK_TIMEOUT", "WEBHOOK_MAX_RETRIES",
-  "WEBHOOK_MAX_BODY_BYTES", "WEBHOOK_RATE_LIMIT", "WEBHOOK_LOG_LEVEL", "DATABASE_URL", "DATA_DIR", "DATABASE_POOL_SIZE",
+  "WEBHOOK_BASE_URL",
+  "TWILIO_WEBHOOK_URL",
+  "RESEND_WEBHOOK_URL",
+  "TWILIO_AUTH_TOKEN",
+  "TWILIO_ACCOUNT_SID",
+  "TWILIO_PHONE_NUMBER",
+  "RESEND_WEBHOOK_SECRET",
+  "RESEND_API_KEY",
+  "RESEND_FROM_EMAIL",
+  "VERIFY_WEBHOOK_SIGNATURES",
+  "MESSAGE_ID_MAPPING_STRATEGY",
+  "TIMESTAMP_MATCHING_WINDOW",
+  "WEBHOOK_TIMEOUT",
+  "WEBHOOK_MAX_RETRIES",
+  "WEBHOOK_MAX_BODY_BYTES",
+  "WEBHOOK_RATE_LIMIT",
+  "WEBHOOK_LOG_LEVEL",
+  "DATABASE_URL",
+  "DATA_DIR",
+  "DATABASE_POOL_SIZE",
   "API_KEYS",
 ] as const;
 
@@ -51,7 +67,8 @@ export function getConfigurationOverview(): ConfigurationOverview {
     return {
       variable,
       state: raw ? "set" : "default",
-      value: effective === undefined ? null : Array.isArray(effective) ? effective.join(", ") : String(effective),
+      value:
+        effective === undefined ? null : Array.isArray(effective) ? effective.join(", ") : String(effective),
     };
   });
   const state = getDatabaseState();

@@ -28,8 +28,21 @@ export interface MessageDetail extends MessageFields {
   tags: unknown;
   metadata: unknown;
   milestones: Record<string, string | null>;
-  engagement: { opened: boolean; clicked: boolean; openCount: number; clickCount: number; firstOpenedAt: string | null; firstClickedAt: string | null };
-  error: { code: string | null; message: string | null; bounceType: string | null; bounceSubType: string | null; explanation: ErrorExplanation | null } | null;
+  engagement: {
+    opened: boolean;
+    clicked: boolean;
+    openCount: number;
+    clickCount: number;
+    firstOpenedAt: string | null;
+    firstClickedAt: string | null;
+  };
+  error: {
+    code: string | null;
+    message: string | null;
+    bounceType: string | null;
+    bounceSubType: string | null;
+    explanation: ErrorExplanation | null;
+  } | null;
   suppression: SuppressionStatus;
   externalIds: Array<{ provider: string; externalId: string; createdAt: string }>;
   timeline: TimelineEntry[];
@@ -51,7 +64,13 @@ export async function getMessage(db: Database, id: string): Promise<MessageDetai
   if (!message) return null;
   // A copy can be the duplicate of a duplicate: a retry (same delivery id) of a request that itself only
   // repeated a stored status under a new delivery id. Follow the chain so every copy is shown.
-  const duplicates: Array<{ id: string; receivedAt: Date; provider: string; eventType: string | null; duplicateOf: string | null }> = [];
+  const duplicates: Array<{
+    id: string;
+    receivedAt: Date;
+    provider: string;
+    eventType: string | null;
+    duplicateOf: string | null;
+  }> = [];
   let originals = message.events.map((e) => e.requestId);
   for (let depth = 0; originals.length && depth < 5 && duplicates.length < TIMELINE_LIMIT; depth++) {
     const found = await db.prisma.webhookRequest.findMany({
@@ -73,7 +92,13 @@ export async function getMessage(db: Database, id: string): Promise<MessageDetai
       eventType: e.eventType,
       status: e.status,
       errorCode: e.errorCode,
-      explanation: explainError({ channel: e.channel, status: e.status, errorCode: e.errorCode, bounceType: e.bounceType, bounceSubType: e.bounceSubType }),
+      explanation: explainError({
+        channel: e.channel,
+        status: e.status,
+        errorCode: e.errorCode,
+        bounceType: e.bounceType,
+        bounceSubType: e.bounceSubType,
+      }),
       late: e.late,
       duplicate: false,
       requestId: e.requestId,
@@ -81,9 +106,20 @@ export async function getMessage(db: Database, id: string): Promise<MessageDetai
       details: e.details,
     })),
     ...duplicates.map((d): TimelineEntry => ({
-      kind: "duplicate", at: d.receivedAt.toISOString(), receivedAt: d.receivedAt.toISOString(), occurredAt: null,
-      provider: d.provider, eventType: d.eventType, status: null, errorCode: null, explanation: null, late: false,
-      duplicate: true, requestId: d.id, duplicateOf: d.duplicateOf, details: null,
+      kind: "duplicate",
+      at: d.receivedAt.toISOString(),
+      receivedAt: d.receivedAt.toISOString(),
+      occurredAt: null,
+      provider: d.provider,
+      eventType: d.eventType,
+      status: null,
+      errorCode: null,
+      explanation: null,
+      late: false,
+      duplicate: true,
+      requestId: d.id,
+      duplicateOf: d.duplicateOf,
+      details: null,
     })),
   ].sort((a, b) => a.at.localeCompare(b.at) || a.receivedAt.localeCompare(b.receivedAt));
 
@@ -102,22 +138,45 @@ export async function getMessage(db: Database, id: string): Promise<MessageDetai
     statusAt: iso(message.statusAt),
     sentAt: message.sentAt.toISOString(),
     milestones: {
-      deliveredAt: iso(message.deliveredAt), failedAt: iso(message.failedAt), bouncedAt: iso(message.bouncedAt),
-      complainedAt: iso(message.complainedAt), firstOpenedAt: iso(message.firstOpenedAt), firstClickedAt: iso(message.firstClickedAt),
+      deliveredAt: iso(message.deliveredAt),
+      failedAt: iso(message.failedAt),
+      bouncedAt: iso(message.bouncedAt),
+      complainedAt: iso(message.complainedAt),
+      firstOpenedAt: iso(message.firstOpenedAt),
+      firstClickedAt: iso(message.firstClickedAt),
     },
     engagement: {
-      opened: message.openCount > 0 || !!message.firstOpenedAt, clicked: message.clickCount > 0 || !!message.firstClickedAt,
-      openCount: message.openCount, clickCount: message.clickCount,
-      firstOpenedAt: iso(message.firstOpenedAt), firstClickedAt: iso(message.firstClickedAt),
+      opened: message.openCount > 0 || !!message.firstOpenedAt,
+      clicked: message.clickCount > 0 || !!message.firstClickedAt,
+      openCount: message.openCount,
+      clickCount: message.clickCount,
+      firstOpenedAt: iso(message.firstOpenedAt),
+      firstClickedAt: iso(message.firstClickedAt),
     },
     error: hasError
       ? {
-          code: message.errorCode, message: message.errorMessage, bounceType: message.bounceType, bounceSubType: message.bounceSubType,
-          explanation: explainError({ channel: message.channel, status: message.status, errorCode: message.errorCode, bounceType: message.bounceType, bounceSubType: message.bounceSubType }),
+          code: message.errorCode,
+          message: message.errorMessage,
+          bounceType: message.bounceType,
+          bounceSubType: message.bounceSubType,
+          explanation: explainError({
+            channel: message.channel,
+            status: message.status,
+            errorCode: message.errorCode,
+            bounceType: message.bounceType,
+            bounceSubType: message.bounceSubType,
+          }),
         }
       : null,
-    suppression: await getSuppressionStatus(db, message.recipient, { channel: message.channel, sender: message.sender }),
-    externalIds: message.externalIds.map((x) => ({ provider: x.provider, externalId: x.externalId, createdAt: x.createdAt.toISOString() })),
+    suppression: await getSuppressionStatus(db, message.recipient, {
+      channel: message.channel,
+      sender: message.sender,
+    }),
+    externalIds: message.externalIds.map((x) => ({
+      provider: x.provider,
+      externalId: x.externalId,
+      createdAt: x.createdAt.toISOString(),
+    })),
     timeline,
     createdAt: message.createdAt.toISOString(),
     updatedAt: message.updatedAt.toISOString(),

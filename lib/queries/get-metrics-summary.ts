@@ -29,12 +29,19 @@ export interface MetricsSummary {
 const DEFAULT_DAYS = 30;
 const HOUR = 3_600_000;
 
-const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null);
+const rate = (part: number, whole: number) =>
+  whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null;
 
 /** Counters are hourly: `from` is rounded down and `until` up to whole hours. */
-export function metricsRange(q: Pick<MetricsQuery, "from" | "until">, now = new Date()): { from: Date; until: Date } {
+export function metricsRange(
+  q: Pick<MetricsQuery, "from" | "until">,
+  now = new Date(),
+): { from: Date; until: Date } {
   const untilRaw = q.until ? new Date(q.until) : now;
-  const until = hourBucket(untilRaw).getTime() === untilRaw.getTime() ? untilRaw : new Date(hourBucket(untilRaw).getTime() + HOUR);
+  const until =
+    hourBucket(untilRaw).getTime() === untilRaw.getTime()
+      ? untilRaw
+      : new Date(hourBucket(untilRaw).getTime() + HOUR);
   const from = hourBucket(q.from ? new Date(q.from) : new Date(until.getTime() - DEFAULT_DAYS * 24 * HOUR));
   return { from, until };
 }
@@ -45,7 +52,10 @@ export function summarize(channel: "sms" | "email", counts: Record<string, numbe
     // A read receipt means it was delivered first.
     const delivered = n("delivered") + n("read");
     const settled = delivered + n("undelivered") + n("failed");
-    return { counts: { ...counts, deliveredTotal: delivered }, rates: { deliveryRate: rate(delivered, settled) } };
+    return {
+      counts: { ...counts, deliveredTotal: delivered },
+      rates: { deliveryRate: rate(delivered, settled) },
+    };
   }
   const delivered = n("delivered");
   const settled = delivered + n("bounced") + n("failed") + n("suppressed");
@@ -61,7 +71,11 @@ export function summarize(channel: "sms" | "email", counts: Record<string, numbe
   };
 }
 
-export async function getMetricsSummary(db: Database, q: MetricsQuery, now = new Date()): Promise<MetricsSummary> {
+export async function getMetricsSummary(
+  db: Database,
+  q: MetricsQuery,
+  now = new Date(),
+): Promise<MetricsSummary> {
   const { from, until } = metricsRange(q, now);
   const rows = await db.prisma.messageStat.groupBy({
     by: ["channel", "metric"],
@@ -77,7 +91,11 @@ export async function getMetricsSummary(db: Database, q: MetricsQuery, now = new
     if (row.channel !== "sms" && row.channel !== "email") continue;
     counts[row.channel][row.metric] = Number(row._sum.count ?? 0);
   }
-  const result: MetricsSummary = { range: { from: from.toISOString(), until: until.toISOString() }, channel: q.channel ?? null, campaign: q.campaign ?? null };
+  const result: MetricsSummary = {
+    range: { from: from.toISOString(), until: until.toISOString() },
+    channel: q.channel ?? null,
+    campaign: q.campaign ?? null,
+  };
   if (!q.channel || q.channel === "sms") result.sms = summarize("sms", counts.sms);
   if (!q.channel || q.channel === "email") result.email = summarize("email", counts.email);
   return result;

@@ -29,18 +29,35 @@ export function guessChannel(recipient: string): "sms" | "email" {
 }
 
 export async function getSuppressionStatus(
-  db: Database, rawRecipient: string, options: { channel?: string; sender?: string | null } = {},
+  db: Database,
+  rawRecipient: string,
+  options: { channel?: string; sender?: string | null } = {},
 ): Promise<SuppressionStatus> {
   const channel = options.channel ?? guessChannel(rawRecipient);
   const recipient = normalizeRecipient(channel, rawRecipient);
-  const rows = await db.prisma.suppression.findMany({ where: { channel, recipient }, orderBy: { createdAt: "asc" }, take: 100 });
+  const rows = await db.prisma.suppression.findMany({
+    where: { channel, recipient },
+    orderBy: { createdAt: "asc" },
+    take: 100,
+  });
   const entries = rows.map((r): SuppressionEntry => ({
-    id: r.id.toString(), channel: r.channel, scope: r.scope || null, reason: r.reason, detail: r.detail,
-    since: r.updatedAt.toISOString(), eventId: r.eventId?.toString() ?? null, messageId: r.messageId,
-    active: !r.liftedAt, liftedAt: r.liftedAt?.toISOString() ?? null, liftedBy: r.liftedBy, liftReason: r.liftReason,
+    id: r.id.toString(),
+    channel: r.channel,
+    scope: r.scope || null,
+    reason: r.reason,
+    detail: r.detail,
+    since: r.updatedAt.toISOString(),
+    eventId: r.eventId?.toString() ?? null,
+    messageId: r.messageId,
+    active: !r.liftedAt,
+    liftedAt: r.liftedAt?.toISOString() ?? null,
+    liftedBy: r.liftedBy,
+    liftReason: r.liftReason,
   }));
   // A sender-scoped suppression (a STOP to one number) blocks only that sender; without a sender, any blocks.
   const sender = options.sender ? normalizeRecipient("sms", options.sender) : null;
-  const suppressed = entries.some((e) => e.active && (!e.scope || !sender || normalizeRecipient("sms", e.scope) === sender));
+  const suppressed = entries.some(
+    (e) => e.active && (!e.scope || !sender || normalizeRecipient("sms", e.scope) === sender),
+  );
   return { recipient, suppressed, entries };
 }

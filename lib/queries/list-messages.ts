@@ -44,11 +44,15 @@ function decodeCursor(cursor: string): { sentAt: Date; id: string } {
   const [time, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
   const sentAt = new Date(time);
   // The id is compared with a uuid column: anything but a uuid would fail the query (a 500), not page.
-  if (!id || !UUID.test(id) || Number.isNaN(sentAt.getTime())) throw new InvalidCursorError("cursor is not one this API returned");
+  if (!id || !UUID.test(id) || Number.isNaN(sentAt.getTime()))
+    throw new InvalidCursorError("cursor is not one this API returned");
   return { sentAt, id };
 }
 
-export async function listMessages(db: Database, q: ListMessagesQuery): Promise<{ items: MessageSummary[]; nextCursor: string | null }> {
+export async function listMessages(
+  db: Database,
+  q: ListMessagesQuery,
+): Promise<{ items: MessageSummary[]; nextCursor: string | null }> {
   const and: Prisma.MessageWhereInput[] = [];
   if (q.to) and.push({ recipient: normalizeRecipient(q.channel ?? guessChannel(q.to), q.to) });
   if (q.externalId) and.push({ externalIds: { some: { externalId: q.externalId } } });
@@ -72,9 +76,20 @@ export async function listMessages(db: Database, q: ListMessagesQuery): Promise<
   const last = page[page.length - 1];
   return {
     items: page.map((m) => ({
-      id: m.id, channel: m.channel, to: m.recipient, from: m.sender, subject: m.subject, campaign: m.campaign,
-      provider: m.provider, status: m.status, statusAt: m.statusAt?.toISOString() ?? null, sentAt: m.sentAt.toISOString(),
-      errorCode: m.errorCode, openCount: m.openCount, clickCount: m.clickCount, externalIds: m.externalIds,
+      id: m.id,
+      channel: m.channel,
+      to: m.recipient,
+      from: m.sender,
+      subject: m.subject,
+      campaign: m.campaign,
+      provider: m.provider,
+      status: m.status,
+      statusAt: m.statusAt?.toISOString() ?? null,
+      sentAt: m.sentAt.toISOString(),
+      errorCode: m.errorCode,
+      openCount: m.openCount,
+      clickCount: m.clickCount,
+      externalIds: m.externalIds,
     })),
     nextCursor: rows.length > q.limit && last ? encodeCursor(last.sentAt, last.id) : null,
   };

@@ -26,9 +26,18 @@ export async function listUnmatchedEvents(db: Database, q: z.infer<typeof unmatc
   const page = rows.slice(0, q.limit);
   return {
     items: page.map((e) => ({
-      id: e.id.toString(), provider: e.provider, channel: e.channel, externalId: e.externalId, eventType: e.eventType,
-      status: e.status, to: e.recipient, from: e.sender, errorCode: e.errorCode, occurredAt: e.occurredAt?.toISOString() ?? null,
-      receivedAt: e.receivedAt.toISOString(), requestId: e.requestId,
+      id: e.id.toString(),
+      provider: e.provider,
+      channel: e.channel,
+      externalId: e.externalId,
+      eventType: e.eventType,
+      status: e.status,
+      to: e.recipient,
+      from: e.sender,
+      errorCode: e.errorCode,
+      occurredAt: e.occurredAt?.toISOString() ?? null,
+      receivedAt: e.receivedAt.toISOString(),
+      requestId: e.requestId,
     })),
     nextCursor: rows.length > q.limit ? page[page.length - 1].id.toString() : null,
   };

@@ -8,7 +8,13 @@
 import type { Channel } from "@/lib/providers/types";
 import { earliest, eventTime } from "./event-time";
 import {
-  REGISTERED, deliveredRank, impliesDelivery, isDeliveryStatus, isFailureStatus, isInboundStatus, statusRank,
+  REGISTERED,
+  deliveredRank,
+  impliesDelivery,
+  isDeliveryStatus,
+  isFailureStatus,
+  isInboundStatus,
+  statusRank,
 } from "./rank";
 import type { MessageState, StatusBasis, StatusEvent } from "./types";
 import { pickWinner, toWinningEvent } from "./winner";
@@ -16,10 +22,22 @@ import { pickWinner, toWinningEvent } from "./winner";
 /** State of a message with no events yet: "registered", rank 0. */
 export function createMessageState(): MessageState {
   return {
-    status: REGISTERED, statusRank: 0, statusAt: null,
-    sentAt: null, deliveredAt: null, failedAt: null, bouncedAt: null, complainedAt: null,
-    firstOpenedAt: null, firstClickedAt: null, openCount: 0, clickCount: 0,
-    errorCode: null, errorMessage: null, bounceType: null, bounceSubType: null,
+    status: REGISTERED,
+    statusRank: 0,
+    statusAt: null,
+    sentAt: null,
+    deliveredAt: null,
+    failedAt: null,
+    bouncedAt: null,
+    complainedAt: null,
+    firstOpenedAt: null,
+    firstClickedAt: null,
+    openCount: 0,
+    clickCount: 0,
+    errorCode: null,
+    errorMessage: null,
+    bounceType: null,
+    bounceSubType: null,
     basis: { winner: null, reportedDeliveredAt: null, deliveryImplied: false, impliedDeliveredAt: null },
   };
 }
@@ -63,8 +81,17 @@ export function applyEvent(current: MessageState, channel: Channel, event: Statu
   return { ...next, ...projectStatus(channel, next.basis) };
 }
 
-type StatusFields = Pick<MessageState,
-  "status" | "statusRank" | "statusAt" | "deliveredAt" | "errorCode" | "errorMessage" | "bounceType" | "bounceSubType">;
+type StatusFields = Pick<
+  MessageState,
+  | "status"
+  | "statusRank"
+  | "statusAt"
+  | "deliveredAt"
+  | "errorCode"
+  | "errorMessage"
+  | "bounceType"
+  | "bounceSubType"
+>;
 
 // The visible status is a function of the basis alone, which is what makes the fold order-free.
 // Engagement lifts a message below "delivered" to "delivered"; it never replaces a terminal status
@@ -76,19 +103,36 @@ function projectStatus(channel: Channel, basis: StatusBasis): StatusFields {
   const winnerRank = winner === null ? 0 : (statusRank(channel, winner.status) ?? 0);
   if (basis.deliveryImplied && winnerRank < deliveredRank(channel)) {
     return {
-      status: "delivered", statusRank: deliveredRank(channel), statusAt: deliveredAt, deliveredAt,
-      errorCode: null, errorMessage: null, bounceType: null, bounceSubType: null,
+      status: "delivered",
+      statusRank: deliveredRank(channel),
+      statusAt: deliveredAt,
+      deliveredAt,
+      errorCode: null,
+      errorMessage: null,
+      bounceType: null,
+      bounceSubType: null,
     };
   }
   if (winner === null) {
     return {
-      status: REGISTERED, statusRank: 0, statusAt: null, deliveredAt,
-      errorCode: null, errorMessage: null, bounceType: null, bounceSubType: null,
+      status: REGISTERED,
+      statusRank: 0,
+      statusAt: null,
+      deliveredAt,
+      errorCode: null,
+      errorMessage: null,
+      bounceType: null,
+      bounceSubType: null,
     };
   }
   return {
-    status: winner.status, statusRank: winnerRank, statusAt: winner.at, deliveredAt,
-    errorCode: winner.errorCode, errorMessage: winner.errorMessage,
-    bounceType: winner.bounceType, bounceSubType: winner.bounceSubType,
+    status: winner.status,
+    statusRank: winnerRank,
+    statusAt: winner.at,
+    deliveredAt,
+    errorCode: winner.errorCode,
+    errorMessage: winner.errorMessage,
+    bounceType: winner.bounceType,
+    bounceSubType: winner.bounceSubType,
   };
 }

@@ -3,15 +3,48 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Channel } from "@/lib/providers/types";
-import { applyEvent, createMessageState, deriveMessageState, isTerminal, statusRank, type StatusEvent } from "./derive";
+import {
+  applyEvent,
+  createMessageState,
+  deriveMessageState,
+  isTerminal,
+  statusRank,
+  type StatusEvent,
+} from "./derive";
 import { deliveredRank, impliesDelivery, isDeliveryStatus } from "./rank";
 
 const RUNS = { numRuns: 3000 };
 const STATUSES: Record<Channel, string[]> = {
-  sms: ["queued", "accepted", "scheduled", "sending", "sent", "delivered", "undelivered", "failed", "canceled",
-    "partially_delivered", "read", "receiving", "received", "bogus"],
-  email: ["scheduled", "sent", "delivery_delayed", "delivered", "bounced", "failed", "suppressed", "opened",
-    "clicked", "complained", "received", "bogus"],
+  sms: [
+    "queued",
+    "accepted",
+    "scheduled",
+    "sending",
+    "sent",
+    "delivered",
+    "undelivered",
+    "failed",
+    "canceled",
+    "partially_delivered",
+    "read",
+    "receiving",
+    "received",
+    "bogus",
+  ],
+  email: [
+    "scheduled",
+    "sent",
+    "delivery_delayed",
+    "delivered",
+    "bounced",
+    "failed",
+    "suppressed",
+    "opened",
+    "clicked",
+    "complained",
+    "received",
+    "bogus",
+  ],
 };
 const minute = fc.integer({ min: 0, max: 4 }).map((m) => new Date(Date.UTC(2026, 0, 1, 12, m)));
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null });
@@ -28,11 +61,18 @@ function eventArb(channel: Channel): fc.Arbitrary<StatusEvent> {
   });
 }
 
-const copyArb = fc.record({ index: fc.nat(), flagged: fc.boolean(), laterBy: fc.integer({ min: 0, max: 3 }) });
+const copyArb = fc.record({
+  index: fc.nat(),
+  flagged: fc.boolean(),
+  laterBy: fc.integer({ min: 0, max: 3 }),
+});
 
 // A flagged copy is what ingest stores for a retry (any arrival time); an unflagged copy is an exact
 // clone of the original, the case derive must still count once.
-function copiesOf(base: StatusEvent[], picks: Array<{ index: number; flagged: boolean; laterBy: number }>): StatusEvent[] {
+function copiesOf(
+  base: StatusEvent[],
+  picks: Array<{ index: number; flagged: boolean; laterBy: number }>,
+): StatusEvent[] {
   if (base.length === 0) return [];
   return picks.map(({ index, flagged, laterBy }) => {
     const original = base[index % base.length];
@@ -43,12 +83,22 @@ function copiesOf(base: StatusEvent[], picks: Array<{ index: number; flagged: bo
 }
 
 const scenarioArb = fc.constantFrom<Channel>("sms", "email").chain((channel) =>
-  fc.tuple(fc.uniqueArray(eventArb(channel), { selector: (e) => e.deliveryId, maxLength: 12 }), fc.array(copyArb, { maxLength: 6 }))
+  fc
+    .tuple(
+      fc.uniqueArray(eventArb(channel), { selector: (e) => e.deliveryId, maxLength: 12 }),
+      fc.array(copyArb, { maxLength: 6 }),
+    )
     .chain(([base, picks]) => {
       const all = [...base, ...copiesOf(base, picks)];
       const shuffle = fc.shuffledSubarray(all, { minLength: all.length, maxLength: all.length });
-      return fc.record({ channel: fc.constant(channel), base: fc.constant(base), order1: shuffle, order2: shuffle });
-    }));
+      return fc.record({
+        channel: fc.constant(channel),
+        base: fc.constant(base),
+        order1: shuffle,
+        order2: shuffle,
+      });
+    }),
+);
 
 // What ingest does: a delivery id seen before is flagged, so applyEvent sees each delivery once.
 function foldAsIngest(channel: Channel, events: StatusEvent[]) {
@@ -66,46 +116,65 @@ const live = (events: StatusEvent[]) => events.filter((e) => e.duplicate !== tru
 
 describe("deriveMessageState / applyEvent properties", () => {
   it("[PROP] derive depends only on the set of events, not on order or repeated deliveries", () => {
-    fc.assert(fc.property(scenarioArb, ({ channel, base, order1, order2 }) => {
-      const expected = deriveMessageState(channel, base);
-      expect(deriveMessageState(channel, order1)).toEqual(expected);
-      expect(deriveMessageState(channel, order2)).toEqual(expected);
-    }), RUNS);
+    fc.assert(
+      fc.property(scenarioArb, ({ channel, base, order1, order2 }) => {
+        const expected = deriveMessageState(channel, base);
+        expect(deriveMessageState(channel, order1)).toEqual(expected);
+        expect(deriveMessageState(channel, order2)).toEqual(expected);
+      }),
+      RUNS,
+    );
   });
 
   it("[PROP] folding applyEvent over any arrival order equals derive", () => {
-    fc.assert(fc.property(scenarioArb, ({ channel, order1, order2 }) => {
-      const expected = deriveMessageState(channel, order1);
-      expect(foldAsIngest(channel, order1).at(-1)).toEqual(expected);
-      expect(foldAsIngest(channel, order2).at(-1)).toEqual(expected);
-    }), RUNS);
+    fc.assert(
+      fc.property(scenarioArb, ({ channel, order1, order2 }) => {
+        const expected = deriveMessageState(channel, order1);
+        expect(foldAsIngest(channel, order1).at(-1)).toEqual(expected);
+        expect(foldAsIngest(channel, order2).at(-1)).toEqual(expected);
+      }),
+      RUNS,
+    );
   });
 
   it("[PROP] the status never ranks below any delivery status seen, and never moves back", () => {
-    fc.assert(fc.property(scenarioArb, ({ channel, order1 }) => {
-      const states = foldAsIngest(channel, order1);
-      const final = states[states.length - 1];
-      expect(final.statusRank).toBe(statusRank(channel, final.status));
-      for (const event of live(order1).filter((e) => isDeliveryStatus(channel, e.status))) {
-        expect(final.statusRank).toBeGreaterThanOrEqual(statusRank(channel, event.status) as number);
-      }
-      states.slice(1).forEach((state, i) => expect(state.statusRank).toBeGreaterThanOrEqual(states[i].statusRank));
-    }), RUNS);
+    fc.assert(
+      fc.property(scenarioArb, ({ channel, order1 }) => {
+        const states = foldAsIngest(channel, order1);
+        const final = states[states.length - 1];
+        expect(final.statusRank).toBe(statusRank(channel, final.status));
+        for (const event of live(order1).filter((e) => isDeliveryStatus(channel, e.status))) {
+          expect(final.statusRank).toBeGreaterThanOrEqual(statusRank(channel, event.status) as number);
+        }
+        states
+          .slice(1)
+          .forEach((state, i) => expect(state.statusRank).toBeGreaterThanOrEqual(states[i].statusRank));
+      }),
+      RUNS,
+    );
   });
 
   it("[PROP] engagement implies delivery; counts are distinct deliveries", () => {
-    fc.assert(fc.property(scenarioArb, ({ channel, order1 }) => {
-      const state = deriveMessageState(channel, order1);
-      const engaged = live(order1).filter((e) => impliesDelivery(channel, e.status));
-      if (engaged.length > 0) {
-        expect(isTerminal(channel, state.status)).toBe(true);
-        expect(state.statusRank).toBeGreaterThanOrEqual(deliveredRank(channel));
-        if (engaged.some((e) => (e.occurredAt ?? e.receivedAt ?? null) !== null)) expect(state.deliveredAt).not.toBeNull();
-      }
-      const distinct = (status: string) =>
-        new Set(live(order1).filter((e) => channel === "email" && e.status === status).map((e) => e.deliveryId)).size;
-      expect(state.openCount).toBe(distinct("opened"));
-      expect(state.clickCount).toBe(distinct("clicked"));
-    }), RUNS);
+    fc.assert(
+      fc.property(scenarioArb, ({ channel, order1 }) => {
+        const state = deriveMessageState(channel, order1);
+        const engaged = live(order1).filter((e) => impliesDelivery(channel, e.status));
+        if (engaged.length > 0) {
+          expect(isTerminal(channel, state.status)).toBe(true);
+          expect(state.statusRank).toBeGreaterThanOrEqual(deliveredRank(channel));
+          if (engaged.some((e) => (e.occurredAt ?? e.receivedAt ?? null) !== null))
+            expect(state.deliveredAt).not.toBeNull();
+        }
+        const distinct = (status: string) =>
+          new Set(
+            live(order1)
+              .filter((e) => channel === "email" && e.status === status)
+              .map((e) => e.deliveryId),
+          ).size;
+        expect(state.openCount).toBe(distinct("opened"));
+        expect(state.clickCount).toBe(distinct("clicked"));
+      }),
+      RUNS,
+    );
   });
 });

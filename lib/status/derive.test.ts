@@ -1,15 +1,28 @@
 import { describe, expect, it } from "vitest";
 import {
-  applyEvent, createMessageState, deriveMessageState, isTerminal, statusRank, type StatusEvent,
+  applyEvent,
+  createMessageState,
+  deriveMessageState,
+  isTerminal,
+  statusRank,
+  type StatusEvent,
 } from "./derive";
 
 const at = (minute: number) => new Date(Date.UTC(2026, 1, 22, 23, minute));
 let nextId = 0;
 // Twilio sends no event time: SMS events carry only our arrival time.
-const sms = (status: string, extra: Partial<StatusEvent> = {}): StatusEvent =>
-  ({ status, occurredAt: null, deliveryId: `tw-${nextId++}`, ...extra });
-const email = (status: string, minute: number, extra: Partial<StatusEvent> = {}): StatusEvent =>
-  ({ status, occurredAt: at(minute), deliveryId: `msg_${nextId++}`, ...extra });
+const sms = (status: string, extra: Partial<StatusEvent> = {}): StatusEvent => ({
+  status,
+  occurredAt: null,
+  deliveryId: `tw-${nextId++}`,
+  ...extra,
+});
+const email = (status: string, minute: number, extra: Partial<StatusEvent> = {}): StatusEvent => ({
+  status,
+  occurredAt: at(minute),
+  deliveryId: `msg_${nextId++}`,
+  ...extra,
+});
 
 describe("deriveMessageState: SMS", () => {
   it("[SMS][EMPTY] a message with no events is registered, rank 0", () => {
@@ -20,12 +33,20 @@ describe("deriveMessageState: SMS", () => {
 
   it("[SMS][LATE] a late sent after delivered changes nothing", () => {
     const delivered = sms("delivered", { receivedAt: at(2) });
-    const state = deriveMessageState("sms", [sms("sent", { receivedAt: at(1) }), delivered, sms("sent", { receivedAt: at(3) })]);
+    const state = deriveMessageState("sms", [
+      sms("sent", { receivedAt: at(1) }),
+      delivered,
+      sms("sent", { receivedAt: at(3) }),
+    ]);
     expect(state).toMatchObject({ status: "delivered", statusAt: at(2), sentAt: at(1), deliveredAt: at(2) });
   });
 
   it("[SMS][TIE] equal rank without event time: delivered > undelivered > failed > canceled", () => {
-    const pairs: Array<[string, string]> = [["delivered", "undelivered"], ["undelivered", "failed"], ["failed", "canceled"]];
+    const pairs: Array<[string, string]> = [
+      ["delivered", "undelivered"],
+      ["undelivered", "failed"],
+      ["failed", "canceled"],
+    ];
     for (const [stronger, weaker] of pairs) {
       expect(deriveMessageState("sms", [sms(weaker), sms(stronger)]).status).toBe(stronger);
       expect(deriveMessageState("sms", [sms(stronger), sms(weaker)]).status).toBe(stronger);
@@ -42,9 +63,18 @@ describe("deriveMessageState: SMS", () => {
   it("[SMS][ERROR] the failing event that decides the status supplies the error and failedAt", () => {
     const state = deriveMessageState("sms", [
       sms("sent", { receivedAt: at(1) }),
-      sms("undelivered", { receivedAt: at(4), errorCode: "30003", errorMessage: "Unreachable destination handset" }),
+      sms("undelivered", {
+        receivedAt: at(4),
+        errorCode: "30003",
+        errorMessage: "Unreachable destination handset",
+      }),
     ]);
-    expect(state).toMatchObject({ status: "undelivered", errorCode: "30003", failedAt: at(4), statusAt: at(4) });
+    expect(state).toMatchObject({
+      status: "undelivered",
+      errorCode: "30003",
+      failedAt: at(4),
+      statusAt: at(4),
+    });
     expect(isTerminal("sms", state.status)).toBe(true);
   });
 
@@ -54,10 +84,16 @@ describe("deriveMessageState: SMS", () => {
   });
 
   it("[SMS][READ] read outranks delivered and implies delivery when no delivered callback came", () => {
-    expect(deriveMessageState("sms", [sms("read", { receivedAt: at(5) }), sms("delivered", { receivedAt: at(3) })]))
-      .toMatchObject({ status: "read", deliveredAt: at(3) });
-    expect(deriveMessageState("sms", [sms("sent"), sms("read", { receivedAt: at(5) })]))
-      .toMatchObject({ status: "read", deliveredAt: at(5) });
+    expect(
+      deriveMessageState("sms", [
+        sms("read", { receivedAt: at(5) }),
+        sms("delivered", { receivedAt: at(3) }),
+      ]),
+    ).toMatchObject({ status: "read", deliveredAt: at(3) });
+    expect(deriveMessageState("sms", [sms("sent"), sms("read", { receivedAt: at(5) })])).toMatchObject({
+      status: "read",
+      deliveredAt: at(5),
+    });
   });
 
   it("[SMS][INBOUND] receiving/received and unknown statuses never change an outbound message", () => {
@@ -68,7 +104,9 @@ describe("deriveMessageState: SMS", () => {
   it("[SMS][DUP] flagged duplicates and repeated delivery ids have no second effect", () => {
     const sent = sms("sent", { receivedAt: at(2) });
     const state = deriveMessageState("sms", [
-      { ...sent, receivedAt: at(9) }, sent, sms("delivered", { duplicate: true }),
+      { ...sent, receivedAt: at(9) },
+      sent,
+      sms("delivered", { duplicate: true }),
     ]);
     expect(state).toMatchObject({ status: "sent", sentAt: at(2), statusAt: at(2) });
   });
@@ -76,20 +114,36 @@ describe("deriveMessageState: SMS", () => {
 
 describe("deriveMessageState: email", () => {
   it("[EMAIL][FORWARD] delivered after delivery_delayed moves forward; delayed after delivered does not", () => {
-    expect(deriveMessageState("email", [email("sent", 0), email("delivery_delayed", 10), email("delivered", 30)]))
-      .toMatchObject({ status: "delivered", statusRank: statusRank("email", "delivered"), deliveredAt: at(30) });
-    expect(deriveMessageState("email", [email("delivered", 30), email("delivery_delayed", 40)]).status).toBe("delivered");
+    expect(
+      deriveMessageState("email", [email("sent", 0), email("delivery_delayed", 10), email("delivered", 30)]),
+    ).toMatchObject({
+      status: "delivered",
+      statusRank: statusRank("email", "delivered"),
+      deliveredAt: at(30),
+    });
+    expect(deriveMessageState("email", [email("delivered", 30), email("delivery_delayed", 40)]).status).toBe(
+      "delivered",
+    );
     expect(deriveMessageState("email", [email("delivered", 2), email("sent", 1)]).status).toBe("delivered");
   });
 
   it("[EMAIL][TIME] at equal rank the later event wins, whatever the arrival order", () => {
     const delivered = email("delivered", 1);
     const bounced = email("bounced", 2, { bounceType: "Permanent", bounceSubType: "General" });
-    for (const events of [[delivered, bounced], [bounced, delivered]]) {
-      expect(deriveMessageState("email", events))
-        .toMatchObject({ status: "bounced", bounceType: "Permanent", bouncedAt: at(2), deliveredAt: at(1) });
+    for (const events of [
+      [delivered, bounced],
+      [bounced, delivered],
+    ]) {
+      expect(deriveMessageState("email", events)).toMatchObject({
+        status: "bounced",
+        bounceType: "Permanent",
+        bouncedAt: at(2),
+        deliveredAt: at(1),
+      });
     }
-    expect(deriveMessageState("email", [email("delivered", 5), email("bounced", 2)]).status).toBe("delivered");
+    expect(deriveMessageState("email", [email("delivered", 5), email("bounced", 2)]).status).toBe(
+      "delivered",
+    );
   });
 
   it("[EMAIL][TIE] same time: bounced > failed > suppressed > delivered", () => {
@@ -104,17 +158,28 @@ describe("deriveMessageState: email", () => {
   it("[EMAIL][ENGAGEMENT] an open implies delivery, dated by the earliest engagement", () => {
     const state = deriveMessageState("email", [email("sent", 0), email("opened", 20), email("clicked", 15)]);
     expect(state).toMatchObject({
-      status: "delivered", statusAt: at(15), deliveredAt: at(15), firstOpenedAt: at(20), firstClickedAt: at(15),
-      openCount: 1, clickCount: 1, errorCode: null,
+      status: "delivered",
+      statusAt: at(15),
+      deliveredAt: at(15),
+      firstOpenedAt: at(20),
+      firstClickedAt: at(15),
+      openCount: 1,
+      clickCount: 1,
+      errorCode: null,
     });
   });
 
   it("[EMAIL][ENGAGEMENT] a delivered event dates delivery even when an open came first", () => {
-    expect(deriveMessageState("email", [email("opened", 3), email("delivered", 4)]).deliveredAt).toEqual(at(4));
+    expect(deriveMessageState("email", [email("opened", 3), email("delivered", 4)]).deliveredAt).toEqual(
+      at(4),
+    );
   });
 
   it("[EMAIL][ENGAGEMENT] engagement never replaces a terminal status", () => {
-    const state = deriveMessageState("email", [email("bounced", 1, { bounceType: "Permanent" }), email("opened", 2)]);
+    const state = deriveMessageState("email", [
+      email("bounced", 1, { bounceType: "Permanent" }),
+      email("opened", 2),
+    ]);
     expect(state).toMatchObject({ status: "bounced", deliveredAt: at(2), openCount: 1 });
   });
 
@@ -127,8 +192,13 @@ describe("deriveMessageState: email", () => {
   it("[EMAIL][COUNTS] opens and clicks count distinct non-duplicate deliveries", () => {
     const open = email("opened", 5);
     const state = deriveMessageState("email", [
-      open, { ...open }, { ...open, deliveryId: "retry", duplicate: true }, email("opened", 6),
-      email("clicked", 7), email("clicked", 8), email("clicked", 9, { duplicate: true }),
+      open,
+      { ...open },
+      { ...open, deliveryId: "retry", duplicate: true },
+      email("opened", 6),
+      email("clicked", 7),
+      email("clicked", 8),
+      email("clicked", 9, { duplicate: true }),
     ]);
     expect(state).toMatchObject({ openCount: 2, clickCount: 2, firstOpenedAt: at(5), firstClickedAt: at(7) });
   });

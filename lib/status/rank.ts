@@ -7,17 +7,27 @@ export const REGISTERED = "registered";
 
 // Maps, not object literals: a status such as "constructor" must not find Object.prototype.
 const SMS_RANK = new Map<string, number>([
-  ["queued", 1], ["accepted", 1], ["scheduled", 1],
+  ["queued", 1],
+  ["accepted", 1],
+  ["scheduled", 1],
   ["sending", 2],
   ["sent", 3],
-  ["delivered", 4], ["undelivered", 4], ["failed", 4], ["canceled", 4], ["partially_delivered", 4],
+  ["delivered", 4],
+  ["undelivered", 4],
+  ["failed", 4],
+  ["canceled", 4],
+  ["partially_delivered", 4],
   ["read", 5],
 ]);
 
 const EMAIL_RANK = new Map<string, number>([
-  ["sent", 1], ["scheduled", 1],
+  ["sent", 1],
+  ["scheduled", 1],
   ["delivery_delayed", 2],
-  ["delivered", 3], ["bounced", 3], ["failed", 3], ["suppressed", 3],
+  ["delivered", 3],
+  ["bounced", 3],
+  ["failed", 3],
+  ["suppressed", 3],
 ]);
 
 // Breaks a tie between two statuses of equal rank when event time cannot: the later in the list wins.
@@ -26,10 +36,27 @@ const EMAIL_RANK = new Map<string, number>([
 // follow Twilio's lifecycle (accepted/scheduled come before queued). Email: a bounce is the strongest
 // evidence, because Resend reports it after the receiving server accepted the message.
 const SMS_PRECEDENCE = [
-  "accepted", "scheduled", "queued", "sending", "sent",
-  "canceled", "failed", "undelivered", "partially_delivered", "delivered", "read",
+  "accepted",
+  "scheduled",
+  "queued",
+  "sending",
+  "sent",
+  "canceled",
+  "failed",
+  "undelivered",
+  "partially_delivered",
+  "delivered",
+  "read",
 ];
-const EMAIL_PRECEDENCE = ["scheduled", "sent", "delivery_delayed", "delivered", "suppressed", "failed", "bounced"];
+const EMAIL_PRECEDENCE = [
+  "scheduled",
+  "sent",
+  "delivery_delayed",
+  "delivered",
+  "suppressed",
+  "failed",
+  "bounced",
+];
 
 const FAILURES: Record<Channel, ReadonlySet<string>> = {
   sms: new Set(["failed", "undelivered"]),

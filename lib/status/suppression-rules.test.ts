@@ -1,11 +1,24 @@
 import { describe, expect, it } from "vitest";
 import {
-  DEFAULT_SOFT_BOUNCE_POLICY, isSoftBounce, softBounceShouldSuppress, suppressionFor, type SuppressionEvent,
+  DEFAULT_SOFT_BOUNCE_POLICY,
+  isSoftBounce,
+  softBounceShouldSuppress,
+  suppressionFor,
+  type SuppressionEvent,
 } from "./suppression-rules";
 
-const email = (status: string, extra: Partial<SuppressionEvent> = {}): SuppressionEvent => ({ channel: "email", status, ...extra });
-const sms = (errorCode: string | null, extra: Partial<SuppressionEvent> = {}): SuppressionEvent =>
-  ({ channel: "sms", status: "undelivered", errorCode, sender: "+15550100", ...extra });
+const email = (status: string, extra: Partial<SuppressionEvent> = {}): SuppressionEvent => ({
+  channel: "email",
+  status,
+  ...extra,
+});
+const sms = (errorCode: string | null, extra: Partial<SuppressionEvent> = {}): SuppressionEvent => ({
+  channel: "sms",
+  status: "undelivered",
+  errorCode,
+  sender: "+15550100",
+  ...extra,
+});
 
 describe("suppressionFor", () => {
   it("[EMAIL] hard bounce, complaint and provider suppression suppress the recipient", () => {
@@ -62,7 +75,9 @@ describe("softBounceShouldSuppress", () => {
   });
 
   it("[SOFT] a bounce stamped slightly after now (clock skew) still counts", () => {
-    expect(softBounceShouldSuppress([daysAgo(1), daysAgo(2), new Date(now.getTime() + 1000)], now, policy)).toBe(true);
+    expect(
+      softBounceShouldSuppress([daysAgo(1), daysAgo(2), new Date(now.getTime() + 1000)], now, policy),
+    ).toBe(true);
   });
 
   it("[SOFT] rejects a policy that cannot mean anything", () => {

@@ -4,8 +4,13 @@
 import type { Channel } from "@/lib/providers/types";
 
 export type SuppressionReason =
-  | "hard_bounce" | "complaint" | "provider_suppressed" | "unsubscribed"
-  | "invalid_number" | "landline" | "soft_bounce_threshold";
+  | "hard_bounce"
+  | "complaint"
+  | "provider_suppressed"
+  | "unsubscribed"
+  | "invalid_number"
+  | "landline"
+  | "soft_bounce_threshold";
 
 export interface SuppressionDecision {
   reason: SuppressionReason;
@@ -45,7 +50,9 @@ const bounceTypeIs = (event: SuppressionEvent, ...types: string[]) =>
 
 /** An email bounce the provider expects may succeed later: counted, suppressing only past the threshold. */
 export function isSoftBounce(event: SuppressionEvent): boolean {
-  return event.channel === "email" && event.duplicate !== true && bounceTypeIs(event, "temporary", "transient");
+  return (
+    event.channel === "email" && event.duplicate !== true && bounceTypeIs(event, "temporary", "transient")
+  );
 }
 
 /**
@@ -77,7 +84,8 @@ export function softBounceShouldSuppress(
   now: Date,
   { threshold, windowDays }: SoftBouncePolicy,
 ): boolean {
-  if (!Number.isInteger(threshold) || threshold < 1) throw new RangeError("threshold must be a positive integer");
+  if (!Number.isInteger(threshold) || threshold < 1)
+    throw new RangeError("threshold must be a positive integer");
   if (!(windowDays > 0)) throw new RangeError("windowDays must be positive");
   const windowStart = now.getTime() - windowDays * DAY_MS;
   const inWindow = recentSoftBounceTimes.filter((time) => time.getTime() >= windowStart).length;

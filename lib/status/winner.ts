@@ -33,6 +33,10 @@ export function compareEvents(channel: Channel, a: WinningEvent, b: WinningEvent
   return a.deliveryId < b.deliveryId ? -1 : a.deliveryId > b.deliveryId ? 1 : 0;
 }
 
-export function pickWinner(channel: Channel, current: WinningEvent | null, candidate: WinningEvent): WinningEvent {
+export function pickWinner(
+  channel: Channel,
+  current: WinningEvent | null,
+  candidate: WinningEvent,
+): WinningEvent {
   return current === null || compareEvents(channel, candidate, current) > 0 ? candidate : current;
 }

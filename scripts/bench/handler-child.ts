@@ -50,19 +50,27 @@ async function main(): Promise<void> {
   // Enough distinct callbacks for a fast pipeline; past the pool, the feeder would build unmatched ones.
   const traffic = buildTraffic("twilio", baseUrl, Math.ceil(3000 * (seconds * levels.length + 2)));
   for (let i = 0; i < traffic.messages.length; i += 1000) {
-    await registerMessages(db, traffic.messages.slice(i, i + 1000).map((m) => ({ input: m })));
+    await registerMessages(
+      db,
+      traffic.messages.slice(i, i + 1000).map((m) => ({ input: m })),
+    );
   }
   let next = 0;
   const results: HandlerLevel[] = [];
   // Warm-up (JIT, connection pool, caches): 2 s at concurrency 8, not counted.
   const warmUntil = performance.now() + 2_000;
-  await Promise.all(Array.from({ length: 8 }, async () => {
-    while (performance.now() < warmUntil && next < traffic.requests.length) {
-      const wire = traffic.requests[next++];
-      const response = await handleWebhook(twilioAdapter, new Request(baseUrl + wire.path, { method: "POST", headers: wire.headers, body: wire.body }));
-      await response.text();
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (performance.now() < warmUntil && next < traffic.requests.length) {
+        const wire = traffic.requests[next++];
+        const response = await handleWebhook(
+          twilioAdapter,
+          new Request(baseUrl + wire.path, { method: "POST", headers: wire.headers, body: wire.body }),
+        );
+        await response.text();
+      }
+    }),
+  );
   for (const concurrency of levels) {
     const statusCounts: Record<string, number> = {};
     const latencies: number[] = [];
@@ -71,17 +79,23 @@ async function main(): Promise<void> {
     const cpuBefore = process.cpuUsage();
     const started = performance.now();
     const deadline = started + seconds * 1000;
-    await Promise.all(Array.from({ length: concurrency }, async () => {
-      while (performance.now() < deadline && next < traffic.requests.length) {
-        const wire = traffic.requests[next++];
-        const t0 = performance.now();
-        const request = new Request(baseUrl + wire.path, { method: "POST", headers: wire.headers, body: wire.body });
-        const response = await handleWebhook(twilioAdapter, request);
-        await response.text();
-        latencies.push(performance.now() - t0);
-        statusCounts[response.status] = (statusCounts[response.status] ?? 0) + 1;
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (performance.now() < deadline && next < traffic.requests.length) {
+          const wire = traffic.requests[next++];
+          const t0 = performance.now();
+          const request = new Request(baseUrl + wire.path, {
+            method: "POST",
+            headers: wire.headers,
+            body: wire.body,
+          });
+          const response = await handleWebhook(twilioAdapter, request);
+          await response.text();
+          latencies.push(performance.now() - t0);
+          statusCounts[response.status] = (statusCounts[response.status] ?? 0) + 1;
+        }
+      }),
+    );
     const elapsed = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
     const requests = latencies.length;
@@ -96,12 +110,22 @@ async function main(): Promise<void> {
       latency: summarize(latencies),
       cpuPerRequestUs: (cpu.user + cpu.system) / requests,
       exhausted: next >= traffic.requests.length,
-      ...(postgres ? { statementsPerRequest: sent / requests, statementsPerTransaction: transactions ? sent / transactions : undefined, transactions } : {}),
+      ...(postgres
+        ? {
+            statementsPerRequest: sent / requests,
+            statementsPerTransaction: transactions ? sent / transactions : undefined,
+            transactions,
+          }
+        : {}),
     });
-    process.stderr.write(`[bench] handler alone, concurrency ${concurrency}: ${(requests / elapsed).toFixed(0)} req/s\n`);
+    process.stderr.write(
+      `[bench] handler alone, concurrency ${concurrency}: ${(requests / elapsed).toFixed(0)} req/s\n`,
+    );
   }
   await closeDatabase();
-  process.stdout.write(`RESULT ${JSON.stringify({ db: db.kind, pool: traffic.requests.length, used: next, results })}\n`);
+  process.stdout.write(
+    `RESULT ${JSON.stringify({ db: db.kind, pool: traffic.requests.length, used: next, results })}\n`,
+  );
 }
 
 main().then(

@@ -17,17 +17,32 @@ export interface HandlerResult {
   used: number;
 }
 
-export async function runHandlerAlone(root: string, tmp: string, db: DbKind, seconds: number, levels: number[]): Promise<HandlerResult> {
+export async function runHandlerAlone(
+  root: string,
+  tmp: string,
+  db: DbKind,
+  seconds: number,
+  levels: number[],
+): Promise<HandlerResult> {
   const dataDir = path.join(tmp, `data-${db}-handler`);
   mkdirSync(dataDir, { recursive: true });
   const database = db === "postgres" ? await createDatabase("handler") : undefined;
   try {
     const env = serverEnv(root, { port: 3999, databaseUrl: database?.url, dataDir });
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "bench", "handler-child.ts"), JSON.stringify({ seconds, levels })], {
-      cwd: root,
-      env,
-      stdio: ["ignore", "pipe", "inherit"],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        path.join(root, "scripts", "bench", "handler-child.ts"),
+        JSON.stringify({ seconds, levels }),
+      ],
+      {
+        cwd: root,
+        env,
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
     const dispose = onCleanup(`stop handler child ${child.pid}`, () => {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
     });
@@ -37,7 +52,11 @@ export async function runHandlerAlone(root: string, tmp: string, db: DbKind, sec
     await dispose();
     const line = out.split("\n").find((l) => l.startsWith("RESULT "));
     if (code !== 0 || !line) throw new Error(`handler-alone run failed (exit ${code})`);
-    const parsed = JSON.parse(line.slice("RESULT ".length)) as { pool: number; used: number; results: HandlerLevel[] };
+    const parsed = JSON.parse(line.slice("RESULT ".length)) as {
+      pool: number;
+      used: number;
+      results: HandlerLevel[];
+    };
     say(`${db}: handler alone done (${parsed.used} of ${parsed.pool} callbacks used)`);
     return { db, levels: parsed.results, pool: parsed.pool, used: parsed.used };
   } finally {

@@ -33,9 +33,14 @@ export interface StoreCheck {
 }
 
 /** Opens the database a finished run wrote (PGlite: its data directory, once the server has closed it). */
-export async function withDatabase<T>(target: { databaseUrl?: string; dataDir: string }, work: (q: Query) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(
+  target: { databaseUrl?: string; dataDir: string },
+  work: (q: Query) => Promise<T>,
+): Promise<T> {
   if (target.databaseUrl) {
-    return withClient(target.databaseUrl, (client) => work(async (sql, params) => (await client.query(sql, params)).rows));
+    return withClient(target.databaseUrl, (client) =>
+      work(async (sql, params) => (await client.query(sql, params)).rows),
+    );
   }
   const db = await PGlite.create({ dataDir: path.join(target.dataDir, "pglite") });
   try {
@@ -52,18 +57,24 @@ async function windowFacts(q: Query, w: Window): Promise<WindowFacts> {
   const outcomes: Record<string, number> = {};
   for (const r of await q(
     `SELECT outcome || ' ' || http_status AS k, count(*) AS n FROM webhook_request
-      WHERE received_at >= $1::timestamptz AND received_at < $2::timestamptz GROUP BY 1 ORDER BY 1`, range)) {
+      WHERE received_at >= $1::timestamptz AND received_at < $2::timestamptz GROUP BY 1 ORDER BY 1`,
+    range,
+  )) {
     outcomes[String(r.k)] = num(r.n);
   }
   const [tx] = await q(
     `WITH t AS (SELECT xmin::text AS x, count(*) AS n FROM webhook_request
                  WHERE received_at >= $1::timestamptz AND received_at < $2::timestamptz GROUP BY 1)
      SELECT count(*) AS transactions, coalesce(avg(n), 0) AS mean,
-            coalesce(percentile_disc(0.5) WITHIN GROUP (ORDER BY n), 0) AS p50, coalesce(max(n), 0) AS max FROM t`, range);
+            coalesce(percentile_disc(0.5) WITHIN GROUP (ORDER BY n), 0) AS p50, coalesce(max(n), 0) AS max FROM t`,
+    range,
+  );
   const [pre] = await q(
     `SELECT count(*) AS rows, coalesce(avg(duration_ms), 0) AS mean,
             coalesce(percentile_disc(0.99) WITHIN GROUP (ORDER BY duration_ms), 0) AS p99
-       FROM webhook_request WHERE received_at >= $1::timestamptz AND received_at < $2::timestamptz`, range);
+       FROM webhook_request WHERE received_at >= $1::timestamptz AND received_at < $2::timestamptz`,
+    range,
+  );
   return {
     id: w.id,
     rows: num(pre.rows),
@@ -80,7 +91,8 @@ export async function checkStore(q: Query, ackedIds: string[], windows: Window[]
     const chunk = ackedIds.slice(i, i + 5_000);
     const [row] = await q(
       `SELECT count(*) AS n FROM webhook_request WHERE id = ANY(string_to_array($1, ',')::uuid[]) AND http_status BETWEEN 200 AND 299`,
-      [chunk.join(",")]);
+      [chunk.join(",")],
+    );
     stored += num(row.n);
   }
   const facts: WindowFacts[] = [];

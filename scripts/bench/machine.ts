@@ -19,14 +19,28 @@ export interface MachineFacts {
 
 function git(root: string, args: string[]): string {
   try {
-    return execFileSync("git", args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    return execFileSync("git", args, {
+      cwd: root,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
   } catch {
     return "";
   }
 }
 
 export function machineFacts(root: string): MachineFacts {
-  const inputs = ["app", "components", "lib", "instrumentation.ts", "proxy.ts", "next.config.js", "tsconfig.json", "package-lock.json", "prisma"];
+  const inputs = [
+    "app",
+    "components",
+    "lib",
+    "instrumentation.ts",
+    "proxy.ts",
+    "next.config.js",
+    "tsconfig.json",
+    "package-lock.json",
+    "prisma",
+  ];
   return {
     date: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
     cores: os.availableParallelism(),

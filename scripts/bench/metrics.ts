@@ -60,9 +60,20 @@ async function time(url: string, samples: number): Promise<LatencySummary> {
   return summarize(latencies);
 }
 
-export async function runMetrics(root: string, tmp: string, messages: number, samples: number): Promise<MetricsResult> {
+export async function runMetrics(
+  root: string,
+  tmp: string,
+  messages: number,
+  samples: number,
+): Promise<MetricsResult> {
   const database = await createDatabase("metrics");
-  const server = await startServer({ root, name: "pg-metrics", databaseUrl: database.url, dataDir: tmp, logDir: tmp });
+  const server = await startServer({
+    root,
+    name: "pg-metrics",
+    databaseUrl: database.url,
+    dataDir: tmp,
+    logDir: tmp,
+  });
   try {
     say(`seeding ${messages.toLocaleString("en-US")} messages and their counters…`);
     const started = Date.now();

@@ -69,7 +69,8 @@ export function parseOptions(argv: string[]): BenchOptions | "help" {
   });
   if (values.help) return "help";
   const db = values.db ?? "both";
-  if (!["pglite", "postgres", "both"].includes(db)) throw new Error(`--db must be pglite, postgres or both, got "${db}"`);
+  if (!["pglite", "postgres", "both"].includes(db))
+    throw new Error(`--db must be pglite, postgres or both, got "${db}"`);
   const quick = values.quick;
   return {
     dbs: db === "both" ? ["pglite", "postgres"] : [db as DbKind],
@@ -79,7 +80,7 @@ export function parseOptions(argv: string[]): BenchOptions | "help" {
     rate: positive("rate", values.rate, 200),
     quick,
     profile: values.profile,
-    metrics: db !== "pglite" && (values["no-metrics"] ? false : values.metrics ?? !quick),
+    metrics: db !== "pglite" && (values["no-metrics"] ? false : (values.metrics ?? !quick)),
     write: !values["no-write"],
     keep: values.keep,
     note: values.note,

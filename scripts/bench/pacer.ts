@@ -37,27 +37,35 @@ export async function runPaced(spec: PacedSpec): Promise<LoadResult & { lateSend
   const send = (dueAt: number) =>
     new Promise<void>((resolve) => {
       const request = spec.next();
-      const req = http.request({
-        host: hostname, port: Number(port), method: request.method, path: request.path, agent,
-        headers: { ...request.headers, "content-length": Buffer.byteLength(request.body) },
-      }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => {
-          latencies.push(performance.now() - dueAt);
-          const status = res.statusCode ?? 0;
-          statusCounts[status] = (statusCounts[status] ?? 0) + 1;
-          if (spec.collectIds && status >= 200 && status < 300) {
-            try {
-              const id = (JSON.parse(Buffer.concat(chunks).toString("utf8")) as { requestId?: unknown }).requestId;
-              if (typeof id === "string") ackedIds.push(id);
-            } catch {
-              // not JSON: counted by status only
+      const req = http.request(
+        {
+          host: hostname,
+          port: Number(port),
+          method: request.method,
+          path: request.path,
+          agent,
+          headers: { ...request.headers, "content-length": Buffer.byteLength(request.body) },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () => {
+            latencies.push(performance.now() - dueAt);
+            const status = res.statusCode ?? 0;
+            statusCounts[status] = (statusCounts[status] ?? 0) + 1;
+            if (spec.collectIds && status >= 200 && status < 300) {
+              try {
+                const id = (JSON.parse(Buffer.concat(chunks).toString("utf8")) as { requestId?: unknown })
+                  .requestId;
+                if (typeof id === "string") ackedIds.push(id);
+              } catch {
+                // not JSON: counted by status only
+              }
             }
-          }
-          resolve();
-        });
-      });
+            resolve();
+          });
+        },
+      );
       req.setTimeout(timeoutMs, () => {
         timeouts++;
         req.destroy(new Error("timeout"));
@@ -90,7 +98,9 @@ export async function runPaced(spec: PacedSpec): Promise<LoadResult & { lateSend
   const seconds = (performance.now() - started) / 1000;
   agent.destroy();
   const completed = Object.values(statusCounts).reduce((a, b) => a + b, 0);
-  const ok = Object.entries(statusCounts).filter(([c]) => c.startsWith("2")).reduce((a, [, n]) => a + n, 0);
+  const ok = Object.entries(statusCounts)
+    .filter(([c]) => c.startsWith("2"))
+    .reduce((a, [, n]) => a + n, 0);
   return {
     seconds,
     connections: 0,

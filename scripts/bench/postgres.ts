@@ -5,7 +5,10 @@ import pg from "pg";
 import { onCleanup } from "./cleanup";
 import { say } from "./log";
 
-const CANDIDATES = ["postgresql://postgres@127.0.0.1:5432/postgres", "postgresql://root@127.0.0.1:5432/postgres"];
+const CANDIDATES = [
+  "postgresql://postgres@127.0.0.1:5432/postgres",
+  "postgresql://root@127.0.0.1:5432/postgres",
+];
 
 export interface BenchDatabase {
   name: string;
@@ -36,13 +39,16 @@ export async function findAdminUrl(): Promise<string> {
   const candidates = process.env.BENCH_PG_ADMIN_URL ? [process.env.BENCH_PG_ADMIN_URL] : CANDIDATES;
   for (const url of candidates) {
     const host = new URL(url).hostname;
-    if (host !== "127.0.0.1" && host !== "localhost") throw new Error(`the bench only targets 127.0.0.1, not ${host}`);
+    if (host !== "127.0.0.1" && host !== "localhost")
+      throw new Error(`the bench only targets 127.0.0.1, not ${host}`);
     if (await tryAdmin(url)) {
       adminUrl = url;
       return url;
     }
   }
-  throw new Error(`no PostgreSQL user that may create databases at ${candidates.join(" or ")} (set BENCH_PG_ADMIN_URL)`);
+  throw new Error(
+    `no PostgreSQL user that may create databases at ${candidates.join(" or ")} (set BENCH_PG_ADMIN_URL)`,
+  );
 }
 
 async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {

@@ -58,12 +58,17 @@ function layerOf(node: ProfileNode, parentOf: Map<number, ProfileNode>): string 
     const layer = layerOfUrl(n.callFrame.url);
     if (layer) return layer;
   }
-  return node.callFrame.url.startsWith("wasm://") ? "WebAssembly (caller unknown)" : "native (caller unknown)";
+  return node.callFrame.url.startsWith("wasm://")
+    ? "WebAssembly (caller unknown)"
+    : "native (caller unknown)";
 }
 
 function shortWhere(url: string, line: number): string {
   if (!url) return "";
-  const trimmed = url.replace(/^file:\/\//, "").replace(/^.*node_modules[\\/]/, "").replace(/^.*\.next-bench[\\/]/, ".next-bench/");
+  const trimmed = url
+    .replace(/^file:\/\//, "")
+    .replace(/^.*node_modules[\\/]/, "")
+    .replace(/^.*\.next-bench[\\/]/, ".next-bench/");
   return `${trimmed}:${line + 1}`;
 }
 
@@ -105,7 +110,12 @@ export function summarizeProfile(file: string, window?: ProfileWindow, top = 15)
     const layer = layerOf(node, parentOf);
     layers.set(layer, (layers.get(layer) ?? 0) + us);
     const key = `${functionName}@${url}:${lineNumber}`;
-    const entry = functions.get(key) ?? { name: functionName || "(anonymous)", where: shortWhere(url, lineNumber), layer, us: 0 };
+    const entry = functions.get(key) ?? {
+      name: functionName || "(anonymous)",
+      where: shortWhere(url, lineNumber),
+      layer,
+      us: 0,
+    };
     entry.us += us;
     functions.set(key, entry);
   }
@@ -123,6 +133,8 @@ export function summarizeProfile(file: string, window?: ProfileWindow, top = 15)
 }
 
 export function findProfile(dir: string): string | undefined {
-  const files = readdirSync(dir).filter((f) => f.endsWith(".cpuprofile")).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".cpuprofile"))
+    .sort();
   return files.length ? path.join(dir, files[files.length - 1]) : undefined;
 }

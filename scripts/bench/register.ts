@@ -17,7 +17,8 @@ export async function registerMessages(baseUrl: string, messages: MessageToRegis
     const text = await res.text();
     if (res.status !== 200) throw new Error(`registering messages: ${res.status} ${text.slice(0, 300)}`);
     const body = JSON.parse(text) as { created: number; failed: number };
-    if (body.failed) throw new Error(`registering messages: ${body.failed} of a batch failed: ${text.slice(0, 300)}`);
+    if (body.failed)
+      throw new Error(`registering messages: ${body.failed} of a batch failed: ${text.slice(0, 300)}`);
     created += body.created;
   }
   return created;

@@ -38,7 +38,9 @@ const BLOCK = 500;
 
 const formEncode = (text: string) => encodeURIComponent(text).replace(/%20/g, "+");
 const encodeForm = (params: Record<string, string>) =>
-  Object.entries(params).map(([k, v]) => `${formEncode(k)}=${formEncode(v)}`).join("&");
+  Object.entries(params)
+    .map(([k, v]) => `${formEncode(k)}=${formEncode(v)}`)
+    .join("&");
 
 let serial = 0;
 /** A distinct E.164 number per message (+1 415 2xx xxxx). */
@@ -52,15 +54,29 @@ const accountSid = "AC" + "be4c".repeat(8);
 
 function twilioCallback(baseUrl: string, sid: string, to: string, status: string): WireRequest {
   const params: Record<string, string> = {
-    MessageSid: sid, SmsSid: sid, MessageStatus: status, SmsStatus: status,
-    AccountSid: accountSid, From: "+14155550199", To: to, ApiVersion: "2010-04-01",
+    MessageSid: sid,
+    SmsSid: sid,
+    MessageStatus: status,
+    SmsStatus: status,
+    AccountSid: accountSid,
+    From: "+14155550199",
+    To: to,
+    ApiVersion: "2010-04-01",
   };
   // Twilio signs the public URL it called (WEBHOOK_BASE_URL + path) and the sorted form parameters.
-  const signature = twilio.getExpectedTwilioSignature(BENCH_SECRETS.TWILIO_AUTH_TOKEN, baseUrl + TWILIO_PATH, params);
+  const signature = twilio.getExpectedTwilioSignature(
+    BENCH_SECRETS.TWILIO_AUTH_TOKEN,
+    baseUrl + TWILIO_PATH,
+    params,
+  );
   return {
     method: "POST",
     path: TWILIO_PATH,
-    headers: { "content-type": FORM, "x-twilio-signature": signature, "i-twilio-idempotency-token": `bench-${randomUUID()}` },
+    headers: {
+      "content-type": FORM,
+      "x-twilio-signature": signature,
+      "i-twilio-idempotency-token": `bench-${randomUUID()}`,
+    },
     body: encodeForm(params),
   };
 }
@@ -73,8 +89,13 @@ function resendEvent(emailId: string, to: string, type: string): WireRequest {
     type,
     created_at: now.toISOString(),
     data: {
-      created_at: now.toISOString(), email_id: emailId, message_id: `<${randomUUID()}@bench.example.com>`,
-      from: "Bench <bench@example.com>", to: [to], subject: "Signalboard bench", tags: { category: CAMPAIGN },
+      created_at: now.toISOString(),
+      email_id: emailId,
+      message_id: `<${randomUUID()}@bench.example.com>`,
+      from: "Bench <bench@example.com>",
+      to: [to],
+      subject: "Signalboard bench",
+      tags: { category: CAMPAIGN },
     },
   });
   const id = "msg_" + randomBytes(14).toString("base64url");
@@ -109,14 +130,33 @@ export function buildTraffic(provider: Provider, baseUrl: string, count: number)
   for (let start = 0; start < total; start += BLOCK) {
     const block: MessageToRegister[] = [];
     for (let i = start; i < Math.min(total, start + BLOCK); i++) {
-      block.push(provider === "twilio"
-        ? { channel: "sms", to: phone(), from: "+14155550199", provider, externalId: twilioSid(), campaign: CAMPAIGN }
-        : { channel: "email", to: `bench-${randomUUID().slice(0, 8)}@example.com`, provider, externalId: randomUUID(), campaign: CAMPAIGN });
+      block.push(
+        provider === "twilio"
+          ? {
+              channel: "sms",
+              to: phone(),
+              from: "+14155550199",
+              provider,
+              externalId: twilioSid(),
+              campaign: CAMPAIGN,
+            }
+          : {
+              channel: "email",
+              to: `bench-${randomUUID().slice(0, 8)}@example.com`,
+              provider,
+              externalId: randomUUID(),
+              campaign: CAMPAIGN,
+            },
+      );
     }
     const statuses = provider === "twilio" ? ["sent", "delivered"] : ["email.sent", "email.delivered"];
     for (const status of statuses) {
       for (const m of block) {
-        requests.push(provider === "twilio" ? twilioCallback(baseUrl, m.externalId, m.to, status) : resendEvent(m.externalId, m.to, status));
+        requests.push(
+          provider === "twilio"
+            ? twilioCallback(baseUrl, m.externalId, m.to, status)
+            : resendEvent(m.externalId, m.to, status),
+        );
       }
     }
     messages.push(...block);
@@ -142,7 +182,11 @@ export class Feeder {
   private index = 0;
   overflow = 0;
 
-  constructor(private readonly pool: WireRequest[], private readonly provider: Provider, private readonly baseUrl: string) {}
+  constructor(
+    private readonly pool: WireRequest[],
+    private readonly provider: Provider,
+    private readonly baseUrl: string,
+  ) {}
 
   next(): WireRequest {
     if (this.index < this.pool.length) return this.pool[this.index++];

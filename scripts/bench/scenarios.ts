@@ -97,12 +97,18 @@ async function preparedFeeder(server: BenchServer, provider: Provider, count: nu
   const traffic = buildTraffic(provider, server.url, count);
   const started = Date.now();
   await registerMessages(server.url, traffic.messages);
-  say(`${server.name}: registered ${traffic.messages.length} ${provider} messages in ${((Date.now() - started) / 1000).toFixed(1)} s; ${traffic.requests.length} signed callbacks ready`);
+  say(
+    `${server.name}: registered ${traffic.messages.length} ${provider} messages in ${((Date.now() - started) / 1000).toFixed(1)} s; ${traffic.requests.length} signed callbacks ready`,
+  );
   return new Feeder(traffic.requests, provider, server.url);
 }
 
 /** Measures the CPU the servers and the database's backends use while `work` runs. */
-async function withCpu<T extends LoadResult | LoadResult[]>(servers: BenchServer[], target: Target, work: () => Promise<T>): Promise<{ result: T; cpu?: CpuPerRequest }> {
+async function withCpu<T extends LoadResult | LoadResult[]>(
+  servers: BenchServer[],
+  target: Target,
+  work: () => Promise<T>,
+): Promise<{ result: T; cpu?: CpuPerRequest }> {
   if (!canMeasureCpu) return { result: await work() };
   const dbPids = () => (target.databaseName ? backendPids(target.databaseName) : []);
   const serverBefore = sampleCpu(servers.map((s) => s.pid));
@@ -125,13 +131,24 @@ async function withCpu<T extends LoadResult | LoadResult[]>(servers: BenchServer
 }
 
 /** Warm-up, then the measured run; the window is what the database check and the profile look at. */
-async function closedLoop(ctx: Context, server: BenchServer, target: Target, next: () => ReturnType<Feeder["next"]>, collectIds: boolean, label: string) {
+async function closedLoop(
+  ctx: Context,
+  server: BenchServer,
+  target: Target,
+  next: () => ReturnType<Feeder["next"]>,
+  collectIds: boolean,
+  label: string,
+) {
   const { connections, seconds, warmup } = ctx.options;
   const warm = await runLoad({ baseUrl: server.url, connections, seconds: warmup, next, collectIds });
   const from = new Date();
-  const { result: load, cpu } = await withCpu([server], target, () => runLoad({ baseUrl: server.url, connections, seconds, next, collectIds }));
+  const { result: load, cpu } = await withCpu([server], target, () =>
+    runLoad({ baseUrl: server.url, connections, seconds, next, collectIds }),
+  );
   const until = new Date();
-  say(`${server.name} ${label}: ${load.okPerSecond.toFixed(0)} ok/s, p50 ${load.latency.p50.toFixed(1)} ms, p99 ${load.latency.p99.toFixed(1)} ms, non-2xx ${load.non2xx}, errors ${load.errors + load.timeouts}${cpu ? `; server CPU ${cpu.server.toFixed(0)} µs/request (${(cpu.serverCoreShare * 100).toFixed(0)} % of a core)` : ""}`);
+  say(
+    `${server.name} ${label}: ${load.okPerSecond.toFixed(0)} ok/s, p50 ${load.latency.p50.toFixed(1)} ms, p99 ${load.latency.p99.toFixed(1)} ms, non-2xx ${load.non2xx}, errors ${load.errors + load.timeouts}${cpu ? `; server CPU ${cpu.server.toFixed(0)} µs/request (${(cpu.serverCoreShare * 100).toFixed(0)} % of a core)` : ""}`,
+  );
   return { warm, load, cpu, window: { id: label, from, until } satisfies Window };
 }
 
@@ -147,13 +164,22 @@ export async function runSuite(ctx: Context, db: DbKind): Promise<SuiteResult> {
   // a. The no-op route: what Next.js alone costs per request, in the same build and server.
   const noop = noopRequest(server.url);
   const a = await closedLoop(ctx, server, target, () => noop, false, "noop");
-  scenarios.push({ id: "noop", title: "No-op route (POST /bench/noop)", load: a.load, poolOverflow: 0, cpu: a.cpu });
+  scenarios.push({
+    id: "noop",
+    title: "No-op route (POST /bench/noop)",
+    load: a.load,
+    poolOverflow: 0,
+    cpu: a.cpu,
+  });
   const ceiling = a.load.perSecond;
 
   // b. Ingest, at the same connection count and duration. Resend signatures are accepted for 5 minutes
   // after their timestamp, so a pre-signed pool cannot serve a longer run.
   const resendFits = options.seconds + options.warmup <= 240;
-  if (!resendFits) notes.push("The Resend scenario was skipped: its pre-signed requests would be older than Resend's 5-minute tolerance before the run ends (keep --duration + --warmup ≤ 240 s).");
+  if (!resendFits)
+    notes.push(
+      "The Resend scenario was skipped: its pre-signed requests would be older than Resend's 5-minute tolerance before the run ends (keep --duration + --warmup ≤ 240 s).",
+    );
   for (const provider of resendFits ? (["twilio", "resend"] as const) : (["twilio"] as const)) {
     const feeder = await preparedFeeder(server, provider, poolSize(ctx, ceiling));
     const b = await closedLoop(ctx, server, target, () => feeder.next(), true, provider);
@@ -161,7 +187,8 @@ export async function runSuite(ctx: Context, db: DbKind): Promise<SuiteResult> {
     windows.push(b.window);
     scenarios.push({
       id: provider,
-      title: provider === "twilio" ? "Ingest: Twilio status callbacks" : "Ingest: Resend events (Svix-signed)",
+      title:
+        provider === "twilio" ? "Ingest: Twilio status callbacks" : "Ingest: Resend events (Svix-signed)",
       load: b.load,
       poolOverflow: feeder.overflow,
       cpu: b.cpu,
@@ -172,14 +199,36 @@ export async function runSuite(ctx: Context, db: DbKind): Promise<SuiteResult> {
   {
     const count = Math.ceil(options.rate * (options.seconds + options.warmup) * 1.05) + 100;
     const feeder = await preparedFeeder(server, "twilio", count);
-    const warm = await runPaced({ baseUrl: server.url, rate: options.rate, seconds: options.warmup, next: () => feeder.next(), collectIds: true });
+    const warm = await runPaced({
+      baseUrl: server.url,
+      rate: options.rate,
+      seconds: options.warmup,
+      next: () => feeder.next(),
+      collectIds: true,
+    });
     const from = new Date();
     const { result: load, cpu } = await withCpu([server], target, () =>
-      runPaced({ baseUrl: server.url, rate: options.rate, seconds: options.seconds, next: () => feeder.next(), collectIds: true }));
+      runPaced({
+        baseUrl: server.url,
+        rate: options.rate,
+        seconds: options.seconds,
+        next: () => feeder.next(),
+        collectIds: true,
+      }),
+    );
     windows.push({ id: "steady", from, until: new Date() });
     acked.push(...warm.ackedIds, ...load.ackedIds);
-    say(`${server.name} steady ${options.rate}/s: p50 ${load.latency.p50.toFixed(1)} ms, p99 ${load.latency.p99.toFixed(1)} ms, max ${load.latency.max.toFixed(1)} ms, non-2xx ${load.non2xx}`);
-    scenarios.push({ id: "steady", title: `Steady ${options.rate} req/s, Twilio ingest (paced, open loop)`, load, poolOverflow: feeder.overflow, lateSends: load.lateSends, cpu });
+    say(
+      `${server.name} steady ${options.rate}/s: p50 ${load.latency.p50.toFixed(1)} ms, p99 ${load.latency.p99.toFixed(1)} ms, max ${load.latency.max.toFixed(1)} ms, non-2xx ${load.non2xx}`,
+    );
+    scenarios.push({
+      id: "steady",
+      title: `Steady ${options.rate} req/s, Twilio ingest (paced, open loop)`,
+      load,
+      poolOverflow: feeder.overflow,
+      lateSends: load.lateSends,
+      cpu,
+    });
   }
 
   await server.stop();
@@ -195,20 +244,38 @@ export async function runSuite(ctx: Context, db: DbKind): Promise<SuiteResult> {
   if (options.profile) {
     result.profile = await profiled(ctx, db);
     // The same pipeline without Next.js and HTTP: what ingest itself can do on this machine.
-    result.handler = await runHandlerAlone(ctx.root, ctx.tmp, db, Math.min(6, Math.max(3, options.seconds / 2)), [1, 8, options.connections]);
+    result.handler = await runHandlerAlone(
+      ctx.root,
+      ctx.tmp,
+      db,
+      Math.min(6, Math.max(3, options.seconds / 2)),
+      [1, 8, options.connections],
+    );
   }
   return result;
 }
 
 /** e. Two servers on one fresh PostgreSQL database, driven at once; then every acknowledgement is checked. */
-async function twoInstances(ctx: Context, ceiling: number): Promise<{ scenario: ScenarioResult; store: StoreCheck }> {
+async function twoInstances(
+  ctx: Context,
+  ceiling: number,
+): Promise<{ scenario: ScenarioResult; store: StoreCheck }> {
   const { options } = ctx;
   const target = await freshTarget(ctx, "postgres", "two");
   const servers = [await start(ctx, "pg-a", target), await start(ctx, "pg-b", target)];
   const feeders = await Promise.all(servers.map((s) => preparedFeeder(s, "twilio", poolSize(ctx, ceiling))));
   const drive = (seconds: number) =>
-    Promise.all(servers.map((s, i) =>
-      runLoad({ baseUrl: s.url, connections: options.connections, seconds, next: () => feeders[i].next(), collectIds: true })));
+    Promise.all(
+      servers.map((s, i) =>
+        runLoad({
+          baseUrl: s.url,
+          connections: options.connections,
+          seconds,
+          next: () => feeders[i].next(),
+          collectIds: true,
+        }),
+      ),
+    );
   const warm = await drive(options.warmup);
   const from = new Date();
   const { result: runs, cpu } = await withCpu(servers, target, () => drive(options.seconds));
@@ -217,7 +284,9 @@ async function twoInstances(ctx: Context, ceiling: number): Promise<{ scenario: 
   const acked = [...warm, ...runs].flatMap((r) => r.ackedIds);
   const store = await withDatabase(target, (q) => checkStore(q, acked, [window]));
   const load = combine(runs);
-  say(`two instances: ${load.okPerSecond.toFixed(0)} ok/s in total; ${store.stored}/${store.acked} acknowledged requests stored`);
+  say(
+    `two instances: ${load.okPerSecond.toFixed(0)} ok/s in total; ${store.stored}/${store.acked} acknowledged requests stored`,
+  );
   return {
     scenario: {
       id: "two-instances",
@@ -235,7 +304,8 @@ async function twoInstances(ctx: Context, ceiling: number): Promise<{ scenario: 
 function combine(runs: LoadResult[]): LoadResult {
   const sum = (pick: (r: LoadResult) => number) => runs.reduce((n, r) => n + pick(r), 0);
   const statusCounts: Record<string, number> = {};
-  for (const r of runs) for (const [k, v] of Object.entries(r.statusCounts)) statusCounts[k] = (statusCounts[k] ?? 0) + v;
+  for (const r of runs)
+    for (const [k, v] of Object.entries(r.statusCounts)) statusCounts[k] = (statusCounts[k] ?? 0) + v;
   const worst = (pick: (r: LoadResult) => number) => Math.max(...runs.map(pick));
   return {
     seconds: worst((r) => r.seconds),
@@ -249,8 +319,11 @@ function combine(runs: LoadResult[]): LoadResult {
     errors: sum((r) => r.errors),
     timeouts: sum((r) => r.timeouts),
     latency: {
-      p50: worst((r) => r.latency.p50), p95: worst((r) => r.latency.p95), p99: worst((r) => r.latency.p99),
-      max: worst((r) => r.latency.max), mean: worst((r) => r.latency.mean),
+      p50: worst((r) => r.latency.p50),
+      p95: worst((r) => r.latency.p95),
+      p99: worst((r) => r.latency.p99),
+      max: worst((r) => r.latency.max),
+      mean: worst((r) => r.latency.mean),
     },
     ackedIds: [],
     errorMessages: [...new Set(runs.flatMap((r) => r.errorMessages))].slice(0, 3),
@@ -274,14 +347,20 @@ async function profiled(ctx: Context, db: DbKind): Promise<ProfileResult> {
   const end = Date.now();
   const file = findProfile(profDir);
   if (!file) throw new Error(`no CPU profile written in ${profDir}`);
-  const windowOf = (w: Window) => ({ fromMsBeforeEnd: end - w.from.getTime(), untilMsBeforeEnd: end - w.until.getTime() });
+  const windowOf = (w: Window) => ({
+    fromMsBeforeEnd: end - w.from.getTime(),
+    untilMsBeforeEnd: end - w.until.getTime(),
+  });
   const noopSummary = summarizeProfile(file, windowOf(a.window));
   const ingestSummary = summarizeProfile(file, windowOf(b.window));
   const perRequest = (s: ProfileSummary, n: number) => (n ? (s.seconds * s.busyShare * 1e6) / n : NaN);
   return {
     noop: noopSummary,
     ingest: ingestSummary,
-    cpuPerRequestUs: { noop: perRequest(noopSummary, a.load.completed), ingest: perRequest(ingestSummary, b.load.completed) },
+    cpuPerRequestUs: {
+      noop: perRequest(noopSummary, a.load.completed),
+      ingest: perRequest(ingestSummary, b.load.completed),
+    },
     requests: { noop: a.load.completed, ingest: b.load.completed },
   };
 }

@@ -64,11 +64,17 @@ function tail(file: string, lines = 30): string {
   return readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
 }
 
-async function waitHealthy(url: string, child: ChildProcess, logFile: string, timeoutMs = 120_000): Promise<void> {
+async function waitHealthy(
+  url: string,
+  child: ChildProcess,
+  logFile: string,
+  timeoutMs = 120_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last = "no answer yet";
   while (Date.now() < deadline) {
-    if (exited(child)) throw new Error(`server exited (code ${child.exitCode}) before it was healthy:\n${tail(logFile)}`);
+    if (exited(child))
+      throw new Error(`server exited (code ${child.exitCode}) before it was healthy:\n${tail(logFile)}`);
     try {
       const res = await fetch(`${url}/webhooks/health`, { signal: AbortSignal.timeout(5_000) });
       if (res.status === 200) return;
@@ -89,11 +95,15 @@ export async function startServer(options: StartOptions): Promise<BenchServer> {
   const out = openSync(logFile, "a");
   const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
   const nodeArgs = options.cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfDir}`] : [];
-  const child = spawn(process.execPath, [...nodeArgs, nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: root,
-    stdio: ["ignore", out, out],
-    env: serverEnv(root, { port, databaseUrl: options.databaseUrl, dataDir: options.dataDir }),
-  });
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, nextBin, "start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      cwd: root,
+      stdio: ["ignore", out, out],
+      env: serverEnv(root, { port, databaseUrl: options.databaseUrl, dataDir: options.dataDir }),
+    },
+  );
   closeSync(out);
   const pid = child.pid!;
 
@@ -118,6 +128,8 @@ export async function startServer(options: StartOptions): Promise<BenchServer> {
     await dispose();
     throw error;
   }
-  say(`${name}: next-server pid ${pid} healthy on ${url} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  say(
+    `${name}: next-server pid ${pid} healthy on ${url} after ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   return { name, port, url, pid, logFile, stop: dispose };
 }

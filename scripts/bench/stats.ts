@@ -14,5 +14,11 @@ export function summarize(samples: number[]): LatencySummary {
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
   let sum = 0;
   for (const v of sorted) sum += v;
-  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted[sorted.length - 1], mean: sum / sorted.length };
+  return {
+    p50: at(0.5),
+    p95: at(0.95),
+    p99: at(0.99),
+    max: sorted[sorted.length - 1],
+    mean: sum / sorted.length,
+  };
 }

@@ -10,12 +10,20 @@ import type { HttpRequest } from "./send";
 import { officialResendCheck, officialTwilioCheck, planInput, testContexts } from "./test-fixtures";
 
 const plan = buildPlan(planInput({ now: new Date(), duplicates: 0, bad: 0 }));
-const eventOf = (provider: "twilio" | "resend"): SimEvent => plan.items.find((i) => i.event.message.provider === provider)!.event;
+const eventOf = (provider: "twilio" | "resend"): SimEvent =>
+  plan.items.find((i) => i.event.message.provider === provider)!.event;
 const contexts = testContexts();
 
 function bad(provider: "twilio" | "resend", kind: BadKind): HttpRequest {
-  const input = { event: eventOf(provider), kind, deliveryId: "bad-delivery", salt: "00112233445566778899aabbccddeeff" };
-  return provider === "twilio" ? badTwilioRequest(input, contexts.twilio!) : badResendRequest(input, contexts.resend!, new Date());
+  const input = {
+    event: eventOf(provider),
+    kind,
+    deliveryId: "bad-delivery",
+    salt: "00112233445566778899aabbccddeeff",
+  };
+  return provider === "twilio"
+    ? badTwilioRequest(input, contexts.twilio!)
+    : badResendRequest(input, contexts.resend!, new Date());
 }
 
 describe("bad Twilio requests", () => {
@@ -25,12 +33,18 @@ describe("bad Twilio requests", () => {
       expect(request.url).toBe(contexts.twilio!.targetUrl);
       expect(officialTwilioCheck(request)).toBe(!UNVERIFIABLE_KINDS.has(kind));
       if (kind === "malformed-payload") {
-        const parsed = parseTwilioCallback(parseForm(request.body), { deliveryId: null, expectedAccountSid: null, embeddedMessageId: null });
+        const parsed = parseTwilioCallback(parseForm(request.body), {
+          deliveryId: null,
+          expectedAccountSid: null,
+          embeddedMessageId: null,
+        });
         expect(parsed.ok).toBe(false);
       }
       if (kind === "wrong-content-type") expect(request.headers["content-type"]).toBe("application/json");
-      if (kind === "sha256-scheme") expect(request.headers["x-twilio-signature"]).toMatch(/^sha256=[0-9a-f]{64}$/);
-      if (kind === "tampered-body") expect(parseForm(request.body).MessageStatus).not.toBe(eventOf("twilio").status);
+      if (kind === "sha256-scheme")
+        expect(request.headers["x-twilio-signature"]).toMatch(/^sha256=[0-9a-f]{64}$/);
+      if (kind === "tampered-body")
+        expect(parseForm(request.body).MessageStatus).not.toBe(eventOf("twilio").status);
     });
   }
 });

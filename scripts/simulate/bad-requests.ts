@@ -7,7 +7,12 @@ import type { SimEvent } from "./plan";
 import { JSON_CONTENT_TYPE, resendPayload, signedResendRequest, type ResendContext } from "./resend-request";
 import type { HttpRequest } from "./send";
 import {
-  encodeForm, FORM_CONTENT_TYPE, twilioHeaders, twilioParams, twilioSignature, type TwilioContext,
+  encodeForm,
+  FORM_CONTENT_TYPE,
+  twilioHeaders,
+  twilioParams,
+  twilioSignature,
+  type TwilioContext,
 } from "./twilio-request";
 
 export interface BadRequestInput {
@@ -30,10 +35,16 @@ function otherStatus(status: string, provider: "twilio" | "resend"): string {
   return status === "email.delivered" ? "email.complained" : "email.delivered";
 }
 
-export function badTwilioRequest({ event, kind, deliveryId, salt }: BadRequestInput, ctx: TwilioContext): HttpRequest {
+export function badTwilioRequest(
+  { event, kind, deliveryId, salt }: BadRequestInput,
+  ctx: TwilioContext,
+): HttpRequest {
   const params = twilioParams(event, ctx);
   const request = (signature: string, body: string, contentType = FORM_CONTENT_TYPE): HttpRequest => ({
-    provider: "twilio", url: ctx.targetUrl, headers: twilioHeaders(signature, deliveryId, contentType), body,
+    provider: "twilio",
+    url: ctx.targetUrl,
+    headers: twilioHeaders(signature, deliveryId, contentType),
+    body,
   });
   const signed = (url = ctx.publicUrl, token = ctx.authToken) => twilioSignature(token, url, params);
   switch (kind) {
@@ -54,7 +65,9 @@ export function badTwilioRequest({ event, kind, deliveryId, salt }: BadRequestIn
       return request(signed(url.toString()), encodeForm(params));
     }
     case "malformed-payload": {
-      const rest = Object.fromEntries(Object.entries(params).filter(([key]) => key !== "MessageStatus" && key !== "SmsStatus"));
+      const rest = Object.fromEntries(
+        Object.entries(params).filter(([key]) => key !== "MessageStatus" && key !== "SmsStatus"),
+      );
       return request(twilioSignature(ctx.authToken, ctx.publicUrl, rest), encodeForm(rest));
     }
     case "wrong-content-type":
@@ -64,14 +77,21 @@ export function badTwilioRequest({ event, kind, deliveryId, salt }: BadRequestIn
   }
 }
 
-export function badResendRequest({ event, kind, deliveryId, salt }: BadRequestInput, ctx: ResendContext, now: Date): HttpRequest {
+export function badResendRequest(
+  { event, kind, deliveryId, salt }: BadRequestInput,
+  ctx: ResendContext,
+  now: Date,
+): HttpRequest {
   const body = JSON.stringify(resendPayload(event, ctx.from));
   const signed = (payload = body, webhook = ctx.webhook, at = now) =>
     signedResendRequest(event, { ...ctx, webhook }, at, payload, deliveryId);
   switch (kind) {
     case "tampered-body": {
       const request = signed();
-      const tampered = body.replace(`"type":"${event.status}"`, `"type":"${otherStatus(event.status, "resend")}"`);
+      const tampered = body.replace(
+        `"type":"${event.status}"`,
+        `"type":"${otherStatus(event.status, "resend")}"`,
+      );
       return { ...request, body: tampered };
     }
     case "wrong-secret":
@@ -79,8 +99,13 @@ export function badResendRequest({ event, kind, deliveryId, salt }: BadRequestIn
     case "sha256-scheme":
       // The notes key the HMAC with the secret as text, over the raw body, in hex, in their own header.
       return {
-        provider: "resend", url: ctx.targetUrl, body,
-        headers: { "content-type": JSON_CONTENT_TYPE, "resend-signature": "sha256=" + sha256Hex(ctx.secret, body) },
+        provider: "resend",
+        url: ctx.targetUrl,
+        body,
+        headers: {
+          "content-type": JSON_CONTENT_TYPE,
+          "resend-signature": "sha256=" + sha256Hex(ctx.secret, body),
+        },
       };
     case "stale-timestamp":
       return signed(body, ctx.webhook, new Date(now.getTime() - STALE_SECONDS * 1000));

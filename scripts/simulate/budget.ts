@@ -35,20 +35,25 @@ export function planBudget({ count, providers, messages, duplicates, bad }: Budg
   if (fresh < providers.length) {
     throw new PlanError(
       `--count ${count} with --duplicates ${duplicates} and --bad ${bad} leaves ${Math.max(fresh, 0)} fresh event(s); ` +
-      `at least ${providers.length} are needed: raise --count or lower the fractions`,
+        `at least ${providers.length} are needed: raise --count or lower the fractions`,
     );
   }
   const events = splitEvenly(fresh, providers.length);
-  const messageCounts = messages === null
-    ? events.map((n) => Math.ceil(n / AUTO_EVENTS_PER_MESSAGE))
-    : splitMessages(messages, events, fresh);
+  const messageCounts =
+    messages === null
+      ? events.map((n) => Math.ceil(n / AUTO_EVENTS_PER_MESSAGE))
+      : splitMessages(messages, events, fresh);
 
-  const perProvider = providers.map((provider, i) => ({ provider, events: events[i], messages: messageCounts[i] }));
+  const perProvider = providers.map((provider, i) => ({
+    provider,
+    events: events[i],
+    messages: messageCounts[i],
+  }));
   for (const { provider, events: n, messages: m } of perProvider) {
     if (provider === "twilio" && n > m * MAX_TWILIO_STEPS) {
       throw new PlanError(
         `${n} Twilio status callbacks need at least ${Math.ceil(n / MAX_TWILIO_STEPS)} SMS messages ` +
-        `(each has at most ${MAX_TWILIO_STEPS}: queued, sending, sent, delivered); raise --messages`,
+          `(each has at most ${MAX_TWILIO_STEPS}: queued, sending, sent, delivered); raise --messages`,
       );
     }
   }
@@ -64,14 +69,21 @@ function splitMessages(messages: number, events: number[], fresh: number): numbe
     throw new PlanError(`--messages ${messages} is too few: each provider needs at least one message`);
   }
   if (messages > fresh) {
-    throw new PlanError(`--messages ${messages} is more than the ${fresh} fresh events: every message needs at least one event`);
+    throw new PlanError(
+      `--messages ${messages} is more than the ${fresh} fresh events: every message needs at least one event`,
+    );
   }
   const counts = events.map((n) => Math.min(n, Math.max(1, Math.round((messages * n) / fresh))));
   // Rounding may leave a few over or under: give or take them where an event count allows.
   let rest = messages - counts.reduce((a, b) => a + b, 0);
   for (let i = 0; rest !== 0; i = (i + 1) % counts.length) {
-    if (rest > 0 && counts[i] < events[i]) { counts[i]++; rest--; }
-    else if (rest < 0 && counts[i] > 1) { counts[i]--; rest++; }
+    if (rest > 0 && counts[i] < events[i]) {
+      counts[i]++;
+      rest--;
+    } else if (rest < 0 && counts[i] > 1) {
+      counts[i]--;
+      rest++;
+    }
   }
   return counts;
 }

@@ -3,13 +3,66 @@
 import type { Random } from "./random";
 
 const AREA_CODES = ["202", "212", "305", "312", "415", "503", "512", "617", "702", "720", "808", "917"];
-const FIRST_NAMES = ["ada", "ben", "chloe", "dev", "elena", "farid", "grace", "hugo", "ines", "jonas", "kemi", "liam",
-  "maya", "noor", "omar", "priya", "quinn", "rosa", "sam", "tariq", "uma", "victor", "wen", "yusuf", "zoe"];
-const LAST_NAMES = ["abbott", "baker", "castro", "diallo", "evans", "fischer", "garcia", "haddad", "ito", "jensen",
-  "khan", "lopez", "moreau", "nakamura", "okafor", "petrov", "rossi", "silva", "tanaka", "weber"];
-const SUBJECTS = ["Confirm your email address", "Your order has shipped", "Your receipt from Acme",
-  "Reset your password", "Your weekly summary", "Welcome to Acme", "Your invoice is ready",
-  "New sign-in to your account", "Your appointment tomorrow at 10:00"];
+const FIRST_NAMES = [
+  "ada",
+  "ben",
+  "chloe",
+  "dev",
+  "elena",
+  "farid",
+  "grace",
+  "hugo",
+  "ines",
+  "jonas",
+  "kemi",
+  "liam",
+  "maya",
+  "noor",
+  "omar",
+  "priya",
+  "quinn",
+  "rosa",
+  "sam",
+  "tariq",
+  "uma",
+  "victor",
+  "wen",
+  "yusuf",
+  "zoe",
+];
+const LAST_NAMES = [
+  "abbott",
+  "baker",
+  "castro",
+  "diallo",
+  "evans",
+  "fischer",
+  "garcia",
+  "haddad",
+  "ito",
+  "jensen",
+  "khan",
+  "lopez",
+  "moreau",
+  "nakamura",
+  "okafor",
+  "petrov",
+  "rossi",
+  "silva",
+  "tanaka",
+  "weber",
+];
+const SUBJECTS = [
+  "Confirm your email address",
+  "Your order has shipped",
+  "Your receipt from Acme",
+  "Reset your password",
+  "Your weekly summary",
+  "Welcome to Acme",
+  "Your invoice is ready",
+  "New sign-in to your account",
+  "Your appointment tomorrow at 10:00",
+];
 export const CATEGORIES = ["confirm_email", "order_update", "receipt", "password_reset", "digest", "welcome"];
 
 /** E.164, e.g. +14155550123. */
@@ -37,13 +90,30 @@ export interface Bounce {
 }
 
 const PERMANENT_BOUNCES: Bounce[] = [
-  { type: "Permanent", subType: "General", message: "The recipient's email provider sent a hard bounce message: 550 5.1.1 user unknown." },
+  {
+    type: "Permanent",
+    subType: "General",
+    message: "The recipient's email provider sent a hard bounce message: 550 5.1.1 user unknown.",
+  },
   { type: "Permanent", subType: "NoEmail", message: "The recipient's email address does not exist." },
-  { type: "Permanent", subType: "Suppressed", message: "The recipient's email address is on the suppression list because it has a recent history of producing hard bounces." },
+  {
+    type: "Permanent",
+    subType: "Suppressed",
+    message:
+      "The recipient's email address is on the suppression list because it has a recent history of producing hard bounces.",
+  },
 ];
 const TEMPORARY_BOUNCES: Bounce[] = [
-  { type: "Temporary", subType: "MailboxFull", message: "The recipient's mailbox is full: 452 4.2.2 over quota." },
-  { type: "Temporary", subType: "General", message: "The recipient's email provider sent a soft bounce: 421 4.7.0 try again later." },
+  {
+    type: "Temporary",
+    subType: "MailboxFull",
+    message: "The recipient's mailbox is full: 452 4.2.2 over quota.",
+  },
+  {
+    type: "Temporary",
+    subType: "General",
+    message: "The recipient's email provider sent a soft bounce: 421 4.7.0 try again later.",
+  },
 ];
 
 export function bounceDetails(random: Random, type: Bounce["type"]): Bounce {
@@ -54,7 +124,8 @@ export const FAILED_REASONS = ["reached_daily_quota", "invalid_from_address", "i
 
 export const SUPPRESSED = {
   type: "OnAccountSuppressionList",
-  message: "Resend has suppressed sending to this address because it is on the account-level suppression list. This does not count toward your bounce rate metric",
+  message:
+    "Resend has suppressed sending to this address because it is on the account-level suppression list. This does not count toward your bounce rate metric",
 } as const;
 
 const USER_AGENTS = [
@@ -62,8 +133,12 @@ const USER_AGENTS = [
   "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148",
   "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36",
 ];
-const LINKS = ["https://example.com/account", "https://example.com/orders/track", "https://example.com/confirm",
-  "https://example.com/help"];
+const LINKS = [
+  "https://example.com/account",
+  "https://example.com/orders/track",
+  "https://example.com/confirm",
+  "https://example.com/help",
+];
 
 export interface Click {
   ipAddress: string;

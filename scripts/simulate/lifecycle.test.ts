@@ -5,13 +5,26 @@ import { NOW, planInput } from "./test-fixtures";
 
 // What each provider may report next (providers.md 2.2 and 3.4): a plan may stop anywhere (in flight).
 const TWILIO_NEXT: Record<string, string[]> = {
-  start: ["queued", "sending", "failed"], queued: ["sending", "failed"], sending: ["sent"], sent: ["delivered", "undelivered"],
-  delivered: [], undelivered: [], failed: [],
+  start: ["queued", "sending", "failed"],
+  queued: ["sending", "failed"],
+  sending: ["sent"],
+  sent: ["delivered", "undelivered"],
+  delivered: [],
+  undelivered: [],
+  failed: [],
 };
 const RESEND_NEXT: Record<string, string[]> = {
-  start: ["sent", "scheduled", "failed", "suppressed"], scheduled: ["sent"], sent: ["delivered", "delivery_delayed", "bounced"],
-  delivery_delayed: ["delivered", "bounced"], delivered: ["opened", "complained"], opened: ["opened", "clicked", "complained"],
-  clicked: ["opened", "clicked"], bounced: [], failed: [], suppressed: [], complained: [],
+  start: ["sent", "scheduled", "failed", "suppressed"],
+  scheduled: ["sent"],
+  sent: ["delivered", "delivery_delayed", "bounced"],
+  delivery_delayed: ["delivered", "bounced"],
+  delivered: ["opened", "complained"],
+  opened: ["opened", "clicked", "complained"],
+  clicked: ["opened", "clicked"],
+  bounced: [],
+  failed: [],
+  suppressed: [],
+  complained: [],
 };
 
 function lifecycles(events: SimEvent[]): Map<PlannedMessage, SimEvent[]> {
@@ -37,15 +50,23 @@ function expectValidLifecycle(message: PlannedMessage, events: SimEvent[]) {
     // `queued` is reported only through a Messaging Service; an error code only on a failure.
     if (message.messagingServiceSid) expect(events[0].status).toBe("queued");
     else expect(events.map((e) => e.status)).not.toContain("queued");
-    expect(message.errorCode !== null).toBe(message.outcome === "undelivered" || message.outcome === "failed");
+    expect(message.errorCode !== null).toBe(
+      message.outcome === "undelivered" || message.outcome === "failed",
+    );
   }
 }
 
 describe("lifecycles", () => {
   const shapes = [
     { name: "mixed", input: {} },
-    { name: "Twilio squeezed to 4 callbacks per SMS", input: { providers: ["twilio" as const], count: 100, messages: 25, duplicates: 0, bad: 0 } },
-    { name: "Resend stretched with extra opens and clicks", input: { providers: ["resend" as const], count: 120, messages: 6, duplicates: 0, bad: 0 } },
+    {
+      name: "Twilio squeezed to 4 callbacks per SMS",
+      input: { providers: ["twilio" as const], count: 100, messages: 25, duplicates: 0, bad: 0 },
+    },
+    {
+      name: "Resend stretched with extra opens and clicks",
+      input: { providers: ["resend" as const], count: 120, messages: 6, duplicates: 0, bad: 0 },
+    },
     { name: "many short prefixes", input: { count: 60, messages: 50, duplicates: 0, bad: 0 } },
   ];
   for (const { name, input } of shapes) {
@@ -64,15 +85,35 @@ describe("lifecycles", () => {
   it("covers the outcomes the brief lists, over a large plan", () => {
     const plan = buildPlan(planInput({ count: 3000, duplicates: 0, bad: 0, seed: "coverage" }));
     const statuses = new Set(plan.items.map((item) => item.event.status));
-    for (const status of ["queued", "sending", "sent", "delivered", "undelivered", "failed", "email.sent", "email.delivered",
-      "email.opened", "email.clicked", "email.bounced", "email.complained", "email.delivery_delayed", "email.suppressed",
-      "email.failed"]) {
+    for (const status of [
+      "queued",
+      "sending",
+      "sent",
+      "delivered",
+      "undelivered",
+      "failed",
+      "email.sent",
+      "email.delivered",
+      "email.opened",
+      "email.clicked",
+      "email.bounced",
+      "email.complained",
+      "email.delivery_delayed",
+      "email.suppressed",
+      "email.failed",
+    ]) {
       expect(statuses, status).toContain(status);
     }
     const twilio = plan.messages.filter((m) => m.provider === "twilio");
-    expect(new Set(twilio.flatMap((m) => (m.outcome === "undelivered" ? [m.errorCode] : [])))).toEqual(new Set(["30003", "30005", "30006", "30007"]));
-    const bounces = plan.items.flatMap((item) => (item.event.extras?.bounce ? [item.event.extras.bounce.type] : []));
+    expect(new Set(twilio.flatMap((m) => (m.outcome === "undelivered" ? [m.errorCode] : [])))).toEqual(
+      new Set(["30003", "30005", "30006", "30007"]),
+    );
+    const bounces = plan.items.flatMap((item) =>
+      item.event.extras?.bounce ? [item.event.extras.bounce.type] : [],
+    );
     expect(new Set(bounces)).toEqual(new Set(["Permanent", "Temporary"]));
-    expect(twilio.some((m) => m.messagingServiceSid) && twilio.some((m) => !m.messagingServiceSid)).toBe(true);
+    expect(twilio.some((m) => m.messagingServiceSid) && twilio.some((m) => !m.messagingServiceSid)).toBe(
+      true,
+    );
   });
 });

@@ -2,15 +2,36 @@
 // Twilio: [queued, only through a Messaging Service] → sending → sent → delivered | undelivered, or failed;
 // sometimes `sent` is the last word (no carrier receipt). Resend: sent → delivered → opened → clicked, or
 // bounced, complained, delivery_delayed, suppressed, failed. Offsets are from the message's creation.
-import { bounceDetails, clickDetails, emailSubject, CATEGORIES, FAILED_ERROR_CODES, FAILED_REASONS, fictionalEmail,
-  fictionalPhone, SUPPRESSED, UNDELIVERED_ERROR_CODES, type Bounce, type Click } from "./fiction";
+import {
+  bounceDetails,
+  clickDetails,
+  emailSubject,
+  CATEGORIES,
+  FAILED_ERROR_CODES,
+  FAILED_REASONS,
+  fictionalEmail,
+  fictionalPhone,
+  SUPPRESSED,
+  UNDELIVERED_ERROR_CODES,
+  type Bounce,
+  type Click,
+} from "./fiction";
 import type { Random } from "./random";
 
 export type Provider = "twilio" | "resend";
 
 export type TwilioOutcome = "delivered" | "undelivered" | "failed" | "sent";
-export type ResendOutcome = "delivered" | "opened" | "clicked" | "delayed" | "bounced_permanent" | "bounced_temporary"
-  | "complained" | "suppressed" | "failed" | "scheduled";
+export type ResendOutcome =
+  | "delivered"
+  | "opened"
+  | "clicked"
+  | "delayed"
+  | "bounced_permanent"
+  | "bounced_temporary"
+  | "complained"
+  | "suppressed"
+  | "failed"
+  | "scheduled";
 
 export interface TwilioMessage {
   provider: "twilio";
@@ -57,11 +78,32 @@ export interface Lifecycle {
 /** The most status callbacks one SMS produces: queued, sending, sent, then delivered or undelivered. */
 export const MAX_TWILIO_STEPS = 4;
 
-const TWILIO_OUTCOMES = [["delivered", 70], ["undelivered", 14], ["sent", 10], ["failed", 6]] as const;
-const RESEND_OUTCOMES = [["delivered", 30], ["opened", 22], ["clicked", 15], ["bounced_permanent", 8],
-  ["delayed", 5], ["scheduled", 5], ["bounced_temporary", 4], ["complained", 4], ["suppressed", 4], ["failed", 3]] as const;
+const TWILIO_OUTCOMES = [
+  ["delivered", 70],
+  ["undelivered", 14],
+  ["sent", 10],
+  ["failed", 6],
+] as const;
+const RESEND_OUTCOMES = [
+  ["delivered", 30],
+  ["opened", 22],
+  ["clicked", 15],
+  ["bounced_permanent", 8],
+  ["delayed", 5],
+  ["scheduled", 5],
+  ["bounced_temporary", 4],
+  ["complained", 4],
+  ["suppressed", 4],
+  ["failed", 3],
+] as const;
 /** Outcomes after which more opens and clicks are natural. */
-const ENGAGED: ReadonlySet<ResendOutcome> = new Set(["delivered", "opened", "clicked", "delayed", "scheduled"]);
+const ENGAGED: ReadonlySet<ResendOutcome> = new Set([
+  "delivered",
+  "opened",
+  "clicked",
+  "delayed",
+  "scheduled",
+]);
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -75,8 +117,12 @@ export function newTwilioMessage(random: Random): TwilioMessage {
     recipient: fictionalPhone(random),
     messagingServiceSid: random.chance(0.5) ? "MG" + random.hex(32) : null,
     outcome,
-    errorCode: outcome === "undelivered" ? random.pick(UNDELIVERED_ERROR_CODES)
-      : outcome === "failed" ? random.pick(FAILED_ERROR_CODES) : null,
+    errorCode:
+      outcome === "undelivered"
+        ? random.pick(UNDELIVERED_ERROR_CODES)
+        : outcome === "failed"
+          ? random.pick(FAILED_ERROR_CODES)
+          : null,
   };
 }
 
@@ -103,7 +149,7 @@ export function longestTwilioLifecycle(message: TwilioMessage, random: Random): 
     ...message,
     outcome,
     messagingServiceSid: message.messagingServiceSid ?? "MG" + random.hex(32),
-    errorCode: outcome === "undelivered" ? message.errorCode ?? random.pick(UNDELIVERED_ERROR_CODES) : null,
+    errorCode: outcome === "undelivered" ? (message.errorCode ?? random.pick(UNDELIVERED_ERROR_CODES)) : null,
   };
   return { message: upgraded, steps: twilioSteps(upgraded, random) };
 }
@@ -155,7 +201,10 @@ export function resendSteps(message: ResendMessage, random: Random): Step[] {
     default:
       add("sent", 0);
   }
-  add("delivered", message.outcome === "delayed" ? random.int(10 * MINUTE, 2 * HOUR) : random.int(SECOND, 5 * SECOND));
+  add(
+    "delivered",
+    message.outcome === "delayed" ? random.int(10 * MINUTE, 2 * HOUR) : random.int(SECOND, 5 * SECOND),
+  );
   if (message.outcome === "opened" || message.outcome === "clicked") opened();
   if (message.outcome === "clicked") {
     add("clicked", random.int(5 * SECOND, 2 * MINUTE), { click: clickDetails(random) });

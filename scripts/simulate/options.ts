@@ -50,7 +50,11 @@ Options:
   -h, --help            show this help
 `;
 
-const PROVIDERS: Record<string, Provider[]> = { twilio: ["twilio"], resend: ["resend"], both: ["twilio", "resend"] };
+const PROVIDERS: Record<string, Provider[]> = {
+  twilio: ["twilio"],
+  resend: ["resend"],
+  both: ["twilio", "resend"],
+};
 
 export function parseOptions(argv: string[]): SimulateOptions {
   let values;
@@ -113,7 +117,9 @@ function number(name: string, text: string, min: number, max: number): number {
 function integer(name: string, text: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
   const value = Number(text);
   if (!/^\d+$/.test(text.trim()) || value < min || value > max) {
-    throw new UsageError(`${name} must be a whole number of at least ${min}${max < Number.MAX_SAFE_INTEGER ? ` and at most ${max}` : ""}, got "${text}"`);
+    throw new UsageError(
+      `${name} must be a whole number of at least ${min}${max < Number.MAX_SAFE_INTEGER ? ` and at most ${max}` : ""}, got "${text}"`,
+    );
   }
   return value;
 }
@@ -125,7 +131,8 @@ function parseTarget(text: string): string {
   } catch {
     throw new UsageError(`--target must be a URL such as http://localhost:3000, got "${text}"`);
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new UsageError(`--target must be http(s), got "${text}"`);
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new UsageError(`--target must be http(s), got "${text}"`);
   if (url.search || url.hash) throw new UsageError("--target must not carry a query string or fragment");
   return url.origin + url.pathname.replace(/\/+$/, "");
 }

@@ -17,7 +17,9 @@ export interface ArrangeOptions {
 const MAX_REDELIVERY_LAG = 8;
 
 export function arrange(
-  events: SimEvent[], options: ArrangeOptions, random: Random,
+  events: SimEvent[],
+  options: ArrangeOptions,
+  random: Random,
   makeBad: (event: SimEvent, kind: BadKind) => PlanItem,
 ): PlanItem[] {
   const sequence = interleave(events, random);
@@ -83,6 +85,8 @@ function scramble(sequence: SimEvent[], random: Random): void {
     const own = positions.map((p) => sequence[p]);
     const shuffled = random.shuffle([...own]);
     if (shuffled.every((event, i) => event === own[i])) shuffled.push(shuffled.shift()!);
-    positions.forEach((p, i) => { sequence[p] = shuffled[i]; });
+    positions.forEach((p, i) => {
+      sequence[p] = shuffled[i];
+    });
   }
 }

@@ -4,8 +4,15 @@
 import type { BadKind } from "./bad-kinds";
 import { planBudget, type BudgetInput, type ProviderBudget } from "./budget";
 import {
-  addEngagement, canEngageMore, longestTwilioLifecycle, newLifecycle, newResendLifecycle, type Lifecycle, type Provider,
-  type ResendExtras, type SimMessage,
+  addEngagement,
+  canEngageMore,
+  longestTwilioLifecycle,
+  newLifecycle,
+  newResendLifecycle,
+  type Lifecycle,
+  type Provider,
+  type ResendExtras,
+  type SimMessage,
 } from "./lifecycle";
 import { arrange } from "./order";
 import { createRandom, type Random } from "./random";
@@ -54,16 +61,33 @@ export function buildPlan(input: PlanInput): Plan {
     for (const lifecycle of fitLifecycles(share, random)) {
       const message = anchor(lifecycle, input, broadcastId, random);
       messages.push(message);
-      lifecycle.steps.forEach((step, index) => events.push({
-        message, step: index, status: step.status, at: new Date(message.createdAt.getTime() + step.offsetMs),
-        deliveryId: newDeliveryId(message.provider, random), ...(step.extras && { extras: step.extras }),
-      }));
+      lifecycle.steps.forEach((step, index) =>
+        events.push({
+          message,
+          step: index,
+          status: step.status,
+          at: new Date(message.createdAt.getTime() + step.offsetMs),
+          deliveryId: newDeliveryId(message.provider, random),
+          ...(step.extras && { extras: step.extras }),
+        }),
+      );
     }
   }
   const items = arrange(events, { ...budget, outOfOrder: input.outOfOrder }, random, (event, kind) => ({
-    kind: "bad", event, bad: kind, deliveryId: newDeliveryId(event.message.provider, random), salt: random.hex(32),
+    kind: "bad",
+    event,
+    bad: kind,
+    deliveryId: newDeliveryId(event.message.provider, random),
+    salt: random.hex(32),
   }));
-  return { seed: input.seed, messages, items, fresh: budget.fresh, duplicates: budget.duplicates, bad: budget.bad };
+  return {
+    seed: input.seed,
+    messages,
+    items,
+    fresh: budget.fresh,
+    duplicates: budget.duplicates,
+    bad: budget.bad,
+  };
 }
 
 export function newDeliveryId(provider: Provider, random: Random): string {
@@ -76,10 +100,15 @@ function fitLifecycles({ provider, events, messages }: ProviderBudget, random: R
   const total = () => lifecycles.reduce((n, l) => n + l.steps.length, 0);
   if (provider === "twilio") {
     // Too few callbacks: the shortest lives become full ones (Messaging Service, carrier receipt).
-    const byLength = lifecycles.map((_, i) => i).sort((a, b) => lifecycles[a].steps.length - lifecycles[b].steps.length);
+    const byLength = lifecycles
+      .map((_, i) => i)
+      .sort((a, b) => lifecycles[a].steps.length - lifecycles[b].steps.length);
     for (const i of byLength) {
       if (total() >= events) break;
-      lifecycles[i] = longestTwilioLifecycle(lifecycles[i].message as Extract<SimMessage, { provider: "twilio" }>, random);
+      lifecycles[i] = longestTwilioLifecycle(
+        lifecycles[i].message as Extract<SimMessage, { provider: "twilio" }>,
+        random,
+      );
     }
   } else if (total() < events) {
     // Too few email events: engaged emails are opened and clicked again, as real ones are.
@@ -91,7 +120,10 @@ function fitLifecycles({ provider, events, messages }: ProviderBudget, random: R
   const keep = lifecycles.map(() => 0);
   for (let left = events; left > 0;) {
     for (let i = 0; i < lifecycles.length && left > 0; i++) {
-      if (keep[i] < lifecycles[i].steps.length) { keep[i]++; left--; }
+      if (keep[i] < lifecycles[i].steps.length) {
+        keep[i]++;
+        left--;
+      }
     }
   }
   lifecycles.forEach((l, i) => l.steps.splice(keep[i]));
@@ -99,7 +131,12 @@ function fitLifecycles({ provider, events, messages }: ProviderBudget, random: R
 }
 
 /** Places the message in the recent past so its last kept event happened just before the run. */
-function anchor(lifecycle: Lifecycle, input: PlanInput, broadcastId: string | null, random: Random): PlannedMessage {
+function anchor(
+  lifecycle: Lifecycle,
+  input: PlanInput,
+  broadcastId: string | null,
+  random: Random,
+): PlannedMessage {
   const last = lifecycle.steps[lifecycle.steps.length - 1].offsetMs;
   const createdAt = new Date(input.now.getTime() - last - random.int(5_000, 20 * 60_000));
   const { message } = lifecycle;

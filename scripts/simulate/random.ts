@@ -16,7 +16,10 @@ export interface Random {
 
 /** cyrb128: spreads any seed text over four 32-bit words. */
 function hashSeed(seed: string): [number, number, number, number] {
-  let h1 = 1779033703, h2 = 3144134277, h3 = 1013904242, h4 = 2773480762;
+  let h1 = 1779033703,
+    h2 = 3144134277,
+    h3 = 1013904242,
+    h4 = 2773480762;
   for (let i = 0; i < seed.length; i++) {
     const k = seed.charCodeAt(i);
     h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
@@ -37,7 +40,10 @@ export function createRandom(seed: string): Random {
   let [a, b, c, d] = hashSeed(seed);
   // sfc32
   const next = (): number => {
-    a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
+    a >>>= 0;
+    b >>>= 0;
+    c >>>= 0;
+    d >>>= 0;
     let t = (a + b) | 0;
     a = b ^ (b >>> 9);
     b = (c + (c << 3)) | 0;
@@ -89,5 +95,7 @@ export function createRandom(seed: string): Random {
 
 /** A fresh seed for runs without --seed; printed in the summary so the run can be repeated. */
 export function randomSeed(): string {
-  return Math.floor(Math.random() * 2 ** 32).toString(16).padStart(8, "0");
+  return Math.floor(Math.random() * 2 ** 32)
+    .toString(16)
+    .padStart(8, "0");
 }

@@ -9,18 +9,28 @@ const HINTS: Record<string, (target: string) => string> = {
   ECONNRESET: () => "the server closed the connection: did it restart or crash? see its log",
 };
 
-export function describePlan(plan: Plan, target: string, publicUrls: Summary["publicUrls"], outOfOrder: boolean): string {
+export function describePlan(
+  plan: Plan,
+  target: string,
+  publicUrls: Summary["publicUrls"],
+  outOfOrder: boolean,
+): string {
   const order = outOfOrder ? ", each message's events out of order" : "";
   return [
     `Signalboard simulate · seed ${plan.seed} → ${target}`,
-    `  signed for ${Object.entries(publicUrls).map(([p, url]) => `${p} ${url}`).join(" · ")}`,
+    `  signed for ${Object.entries(publicUrls)
+      .map(([p, url]) => `${p} ${url}`)
+      .join(" · ")}`,
     `  ${plan.items.length} requests: ${plan.fresh} events over ${plan.messages.length} messages, ` +
       `${plan.duplicates} redeliveries, ${plan.bad} bad${order}`,
   ].join("\n");
 }
 
 const counts = (record: Record<string, number>) =>
-  Object.entries(record).sort((a, b) => b[1] - a[1]).map(([key, n]) => `${key} ×${n}`).join(" · ") || "none";
+  Object.entries(record)
+    .sort((a, b) => b[1] - a[1])
+    .map(([key, n]) => `${key} ×${n}`)
+    .join(" · ") || "none";
 
 export function formatSummary(summary: Summary, quiet: boolean): string {
   const lines: string[] = [];
@@ -28,12 +38,20 @@ export function formatSummary(summary: Summary, quiet: boolean): string {
   const { requests, latencyMs } = summary;
   if (!quiet) {
     lines.push("");
-    row("Sent", `${requests.sent} of ${requests.planned} (${requests.fresh} events, ${requests.duplicates} redeliveries, ` +
-      `${requests.bad} bad) in ${(summary.elapsedMs / 1000).toFixed(2)} s · ${summary.ratePerSecond} req/s`);
+    row(
+      "Sent",
+      `${requests.sent} of ${requests.planned} (${requests.fresh} events, ${requests.duplicates} redeliveries, ` +
+        `${requests.bad} bad) in ${(summary.elapsedMs / 1000).toFixed(2)} s · ${summary.ratePerSecond} req/s`,
+    );
     row("By status", counts(summary.byStatus));
     row("By outcome", counts(summary.byOutcome));
-    for (const [provider, byStatus] of Object.entries(summary.byProvider)) row(`  ${provider}`, counts(byStatus));
-    if (latencyMs) row("Latency", `p50 ${latencyMs.p50} ms · p95 ${latencyMs.p95} ms · p99 ${latencyMs.p99} ms · max ${latencyMs.max} ms`);
+    for (const [provider, byStatus] of Object.entries(summary.byProvider))
+      row(`  ${provider}`, counts(byStatus));
+    if (latencyMs)
+      row(
+        "Latency",
+        `p50 ${latencyMs.p50} ms · p95 ${latencyMs.p95} ms · p99 ${latencyMs.p99} ms · max ${latencyMs.max} ms`,
+      );
     const bad = Object.entries(summary.badByKind).map(([kind, byStatus]) => `${kind} (${counts(byStatus)})`);
     if (bad.length) row("Bad", bad.join(" · "));
     for (const note of summary.notes) row("Note", note);
@@ -60,7 +78,9 @@ export function formatSummary(summary: Summary, quiet: boolean): string {
     summary.failures.count && `${summary.failures.count} wrong answer(s)`,
     transport && `${transport} request(s) without an answer`,
     requests.notSent && `${requests.notSent} not sent`,
-  ].filter(Boolean).join(", ");
+  ]
+    .filter(Boolean)
+    .join(", ");
   row("Result", summary.ok ? `OK (${rate}${latency})` : `FAILED: ${problems} (${rate}${latency})`);
   return lines.join("\n");
 }

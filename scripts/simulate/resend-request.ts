@@ -32,7 +32,12 @@ export function resendPayload(event: SimEvent, from: string): Record<string, unk
   if (extras?.bounce) data.bounce = { ...extras.bounce };
   if (extras?.click) {
     const { ipAddress, link, userAgent, leadMs } = extras.click;
-    data.click = { ipAddress, link, timestamp: new Date(event.at.getTime() - leadMs).toISOString(), userAgent };
+    data.click = {
+      ipAddress,
+      link,
+      timestamp: new Date(event.at.getTime() - leadMs).toISOString(),
+      userAgent,
+    };
   }
   if (extras?.failed) data.failed = { ...extras.failed };
   if (extras?.suppressed) data.suppressed = { ...extras.suppressed };
@@ -41,7 +46,10 @@ export function resendPayload(event: SimEvent, from: string): Record<string, unk
 }
 
 export function resendHeaders(
-  svixId: string, signedAt: Date, signature: string, contentType = JSON_CONTENT_TYPE,
+  svixId: string,
+  signedAt: Date,
+  signature: string,
+  contentType = JSON_CONTENT_TYPE,
 ): Record<string, string> {
   return {
     "content-type": contentType,
@@ -55,8 +63,11 @@ export function resendHeaders(
 
 /** `body` may be given to sign exact bytes (bad requests); by default the event's payload is serialised. */
 export function signedResendRequest(
-  event: SimEvent, ctx: Pick<ResendContext, "webhook" | "targetUrl" | "from">, signedAt: Date,
-  body = JSON.stringify(resendPayload(event, ctx.from)), svixId = event.deliveryId,
+  event: SimEvent,
+  ctx: Pick<ResendContext, "webhook" | "targetUrl" | "from">,
+  signedAt: Date,
+  body = JSON.stringify(resendPayload(event, ctx.from)),
+  svixId = event.deliveryId,
 ): HttpRequest {
   return {
     provider: "resend",

@@ -40,7 +40,11 @@ export interface SendRun {
   stoppedBy: string | null;
 }
 
-export async function sendAll(count: number, build: (index: number) => HttpRequest, options: SendOptions): Promise<SendRun> {
+export async function sendAll(
+  count: number,
+  build: (index: number) => HttpRequest,
+  options: SendOptions,
+): Promise<SendRun> {
   const agents = {
     "http:": new http.Agent({ keepAlive: true, maxSockets: options.concurrency }),
     "https:": new https.Agent({ keepAlive: true, maxSockets: options.concurrency }),
@@ -64,11 +68,28 @@ export async function sendAll(count: number, build: (index: number) => HttpReque
       const sentAt = performance.now();
       let result: SendResult;
       try {
-        const answer = await post(url, request, agents[url.protocol as keyof typeof agents], options.timeoutMs);
-        result = { index, ...readAnswer(answer.status, answer.body), transportError: null, latencyMs: performance.now() - sentAt };
+        const answer = await post(
+          url,
+          request,
+          agents[url.protocol as keyof typeof agents],
+          options.timeoutMs,
+        );
+        result = {
+          index,
+          ...readAnswer(answer.status, answer.body),
+          transportError: null,
+          latencyMs: performance.now() - sentAt,
+        };
       } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
-        result = { index, status: null, outcome: null, transportError: code, latencyMs: performance.now() - sentAt };
+        const code =
+          (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+        result = {
+          index,
+          status: null,
+          outcome: null,
+          transportError: code,
+          latencyMs: performance.now() - sentAt,
+        };
         if (code === "ECONNREFUSED") stoppedBy = code;
       }
       results[index] = result;
@@ -85,20 +106,35 @@ export async function sendAll(count: number, build: (index: number) => HttpReque
   return { results, elapsedMs: performance.now() - started, stoppedBy };
 }
 
-function post(url: URL, request: HttpRequest, agent: http.Agent, timeoutMs: number): Promise<{ status: number; body: string }> {
+function post(
+  url: URL,
+  request: HttpRequest,
+  agent: http.Agent,
+  timeoutMs: number,
+): Promise<{ status: number; body: string }> {
   const body = Buffer.from(request.body);
   return new Promise((resolve, reject) => {
     const client = url.protocol === "https:" ? https : http;
-    const req = client.request(url, {
-      method: "POST", agent, timeout: timeoutMs,
-      headers: { ...request.headers, "content-length": String(body.length) },
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
-      res.on("error", reject);
-    });
-    req.on("timeout", () => req.destroy(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: "ETIMEDOUT" })));
+    const req = client.request(
+      url,
+      {
+        method: "POST",
+        agent,
+        timeout: timeoutMs,
+        headers: { ...request.headers, "content-length": String(body.length) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }),
+        );
+        res.on("error", reject);
+      },
+    );
+    req.on("timeout", () =>
+      req.destroy(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: "ETIMEDOUT" })),
+    );
     req.on("error", reject);
     req.end(body);
   });

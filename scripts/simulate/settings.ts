@@ -27,12 +27,20 @@ export interface SimulatorSettings {
 
 export type SettingsResult = { ok: true; settings: SimulatorSettings } | { ok: false; errors: string[] };
 
-export function loadSettings(target: string | null, providers: readonly Provider[], dir = process.cwd()): SettingsResult {
+export function loadSettings(
+  target: string | null,
+  providers: readonly Provider[],
+  dir = process.cwd(),
+): SettingsResult {
   loadEnvFiles(dir);
   return settingsFrom(process.env, target, providers);
 }
 
-export function settingsFrom(env: RawEnv, target: string | null, providers: readonly Provider[]): SettingsResult {
+export function settingsFrom(
+  env: RawEnv,
+  target: string | null,
+  providers: readonly Provider[],
+): SettingsResult {
   const notes: string[] = [];
   let effective = env;
   // Without WEBHOOK_BASE_URL the server signs-checks against http://localhost:<the port it listens on>,
@@ -40,7 +48,8 @@ export function settingsFrom(env: RawEnv, target: string | null, providers: read
   if (target && !env.WEBHOOK_BASE_URL?.trim()) {
     const url = new URL(target);
     const port = url.port || (url.protocol === "https:" ? "443" : "80");
-    if (port !== (env.PORT?.trim() || "3000")) notes.push(`WEBHOOK_BASE_URL is not set: signing for http://localhost:${port}, the target's port`);
+    if (port !== (env.PORT?.trim() || "3000"))
+      notes.push(`WEBHOOK_BASE_URL is not set: signing for http://localhost:${port}, the target's port`);
     effective = { ...env, PORT: port };
   }
   const validation = validateConfig(effective);
@@ -51,12 +60,17 @@ export function settingsFrom(env: RawEnv, target: string | null, providers: read
   const errors: string[] = [];
   const twilioAuthToken = config.TWILIO_AUTH_TOKEN[0] ?? null;
   const resendSecret = config.RESEND_WEBHOOK_SECRET[0] ?? null;
-  const fix = "run `npm start` once (it generates development secrets into .env.local) or set it in .env.local";
-  if (providers.includes("twilio") && !twilioAuthToken) errors.push(`TWILIO_AUTH_TOKEN is not set: ${fix}, or use --provider resend`);
-  if (providers.includes("resend") && !resendSecret) errors.push(`RESEND_WEBHOOK_SECRET is not set: ${fix}, or use --provider twilio`);
+  const fix =
+    "run `npm start` once (it generates development secrets into .env.local) or set it in .env.local";
+  if (providers.includes("twilio") && !twilioAuthToken)
+    errors.push(`TWILIO_AUTH_TOKEN is not set: ${fix}, or use --provider resend`);
+  if (providers.includes("resend") && !resendSecret)
+    errors.push(`RESEND_WEBHOOK_SECRET is not set: ${fix}, or use --provider twilio`);
   if (errors.length) return { ok: false, errors };
   if (!config.VERIFY_WEBHOOK_SIGNATURES) {
-    notes.push("VERIFY_WEBHOOK_SIGNATURES=false: a server with this setting accepts the bad requests, and the run fails");
+    notes.push(
+      "VERIFY_WEBHOOK_SIGNATURES=false: a server with this setting accepts the bad requests, and the run fails",
+    );
   }
 
   const urls = getWebhookUrls(config);

@@ -8,13 +8,23 @@ import { parseForm, parseTwilioCallback, verifyTwilioSignature } from "../../lib
 import { buildPlan, type PlanItem } from "./plan";
 import { requestFactory } from "./requests";
 import {
-  AUTH_TOKEN, NOW, officialResendCheck, officialTwilioCheck, planInput, PUBLIC_TWILIO, RESEND_SECRET, testContexts, testSettings,
+  AUTH_TOKEN,
+  NOW,
+  officialResendCheck,
+  officialTwilioCheck,
+  planInput,
+  PUBLIC_TWILIO,
+  RESEND_SECRET,
+  testContexts,
+  testSettings,
 } from "./test-fixtures";
 
 function buildAll(items: PlanItem["kind"][] = ["event"]) {
   const plan = buildPlan(planInput({ now: new Date(), duplicates: 0.2 }));
   const build = requestFactory(plan, testContexts());
-  return plan.items.flatMap((item, index) => (items.includes(item.kind) ? [{ item, request: build(index) }] : []));
+  return plan.items.flatMap((item, index) =>
+    items.includes(item.kind) ? [{ item, request: build(index) }] : [],
+  );
 }
 
 describe("signed requests", () => {
@@ -38,15 +48,30 @@ describe("signed requests", () => {
     for (const { item, request } of buildAll().filter(({ request }) => request.provider === "twilio")) {
       const params = parseForm(request.body);
       const verification = verifyTwilioSignature({
-        authTokens: [AUTH_TOKEN], signature: request.headers["x-twilio-signature"], signatureSettings: null,
-        publicUrl: PUBLIC_TWILIO, params, rawBody: request.body, contentType: request.headers["content-type"],
+        authTokens: [AUTH_TOKEN],
+        signature: request.headers["x-twilio-signature"],
+        signatureSettings: null,
+        publicUrl: PUBLIC_TWILIO,
+        params,
+        rawBody: request.body,
+        contentType: request.headers["content-type"],
       });
       expect(verification.ok).toBe(true);
-      const parsed = parseTwilioCallback(params, { deliveryId: null, expectedAccountSid: null, embeddedMessageId: null });
+      const parsed = parseTwilioCallback(params, {
+        deliveryId: null,
+        expectedAccountSid: null,
+        embeddedMessageId: null,
+      });
       expect(parsed.ok).toBe(true);
       const status = item.event.status;
-      expect(params).toMatchObject({ MessageSid: item.event.message.externalId, SmsSid: item.event.message.externalId,
-        MessageStatus: status, SmsStatus: status, ApiVersion: "2010-04-01", From: "+14155550100" });
+      expect(params).toMatchObject({
+        MessageSid: item.event.message.externalId,
+        SmsSid: item.event.message.externalId,
+        MessageStatus: status,
+        SmsStatus: status,
+        ApiVersion: "2010-04-01",
+        From: "+14155550100",
+      });
       expect(params.AccountSid).toMatch(/^AC[0-9a-f]{32}$/);
       expect("ErrorCode" in params).toBe(status === "undelivered" || status === "failed");
       expect("RawDlrDoneDate" in params).toBe(status === "delivered" || status === "undelivered");
@@ -61,12 +86,19 @@ describe("signed requests", () => {
       expect(request.headers["content-type"]).toBe("application/json");
       expect(request.headers["svix-signature"]).toMatch(/^v1,[A-Za-z0-9+/]+=*$/);
       expect(officialResendCheck(request)).toBe(true);
-      const server = verifyResendSignature({ secrets: [RESEND_SECRET], headers: request.headers, rawBody: request.body });
+      const server = verifyResendSignature({
+        secrets: [RESEND_SECRET],
+        headers: request.headers,
+        rawBody: request.body,
+      });
       expect(server.ok).toBe(true);
       const parsed = parseResendEvent(request.body, { deliveryId: request.headers["svix-id"] });
       expect(parsed.ok).toBe(true);
       const body = JSON.parse(request.body);
-      expect(body).toMatchObject({ type: item.event.status, data: { email_id: item.event.message.externalId } });
+      expect(body).toMatchObject({
+        type: item.event.status,
+        data: { email_id: item.event.message.externalId },
+      });
       expect(Date.parse(body.created_at)).toBeGreaterThan(Date.parse(body.data.created_at));
       expect(body.data.tags).toEqual(expect.objectContaining({ category: expect.any(String) }));
     }
@@ -77,7 +109,9 @@ describe("signed requests", () => {
     let clock = Date.now();
     const build = requestFactory(plan, testContexts(), () => new Date((clock += 7_000)));
     const requests = plan.items.map((_, index) => build(index));
-    const duplicates = plan.items.flatMap((item, index) => (item.kind === "duplicate" ? [{ item, index }] : []));
+    const duplicates = plan.items.flatMap((item, index) =>
+      item.kind === "duplicate" ? [{ item, index }] : [],
+    );
     expect(duplicates.length).toBeGreaterThan(10);
     for (const { item, index } of duplicates) {
       expect(requests[index]).toEqual(requests[item.original]);

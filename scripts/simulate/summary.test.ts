@@ -6,20 +6,50 @@ import { expectedBadStatuses, summarize } from "./summary";
 import { planInput } from "./test-fixtures";
 
 const plan = buildPlan(planInput({ count: 100, duplicates: 0.1, bad: 0.1 }));
-const urls = { twilio: "http://localhost:3000/webhooks/twilio", resend: "http://localhost:3000/webhooks/resend" };
+const urls = {
+  twilio: "http://localhost:3000/webhooks/twilio",
+  resend: "http://localhost:3000/webhooks/resend",
+};
 
 /** The answers a correct server gives, with `change` applied to some. */
-function answers(p: Plan, change: (result: SendResult, index: number) => SendResult = (r) => r): SendResult[] {
+function answers(
+  p: Plan,
+  change: (result: SendResult, index: number) => SendResult = (r) => r,
+): SendResult[] {
   return p.items.map((item, index) => {
-    const result: SendResult = item.kind === "bad"
-      ? { index, status: expectedBadStatuses(item.bad)[0], outcome: "error:x", transportError: null, latencyMs: index + 1 }
-      : { index, status: 200, outcome: item.kind === "duplicate" ? "duplicate" : "unmatched", transportError: null, latencyMs: index + 1 };
+    const result: SendResult =
+      item.kind === "bad"
+        ? {
+            index,
+            status: expectedBadStatuses(item.bad)[0],
+            outcome: "error:x",
+            transportError: null,
+            latencyMs: index + 1,
+          }
+        : {
+            index,
+            status: 200,
+            outcome: item.kind === "duplicate" ? "duplicate" : "unmatched",
+            transportError: null,
+            latencyMs: index + 1,
+          };
     return change(result, index);
   });
 }
 
-const summary = (results: Array<SendResult | undefined>, unknownMessageStatus: 200 | 404 = 200, stoppedBy: string | null = null) =>
-  summarize({ plan, run: { results, elapsedMs: 2000, stoppedBy }, target: "http://localhost:3000", publicUrls: urls, unknownMessageStatus, notes: [] });
+const summary = (
+  results: Array<SendResult | undefined>,
+  unknownMessageStatus: 200 | 404 = 200,
+  stoppedBy: string | null = null,
+) =>
+  summarize({
+    plan,
+    run: { results, elapsedMs: 2000, stoppedBy },
+    target: "http://localhost:3000",
+    publicUrls: urls,
+    unknownMessageStatus,
+    notes: [],
+  });
 
 describe("summarize", () => {
   it("passes a run where every good request is accepted and every bad one refused, with its figures", () => {
@@ -36,12 +66,21 @@ describe("summarize", () => {
 
   it("fails when a good request is refused, or a bad one accepted", () => {
     const firstGood = plan.items.findIndex((i) => i.kind === "event");
-    const refused = summary(answers(plan, (r, i) => (i === firstGood ? { ...r, status: 401, outcome: "error:invalid_signature" } : r)));
+    const refused = summary(
+      answers(plan, (r, i) =>
+        i === firstGood ? { ...r, status: 401, outcome: "error:invalid_signature" } : r,
+      ),
+    );
     expect(refused.ok).toBe(false);
-    expect(refused.failures.first[0]).toMatchObject({ index: firstGood, reason: "correctly signed event was refused" });
+    expect(refused.failures.first[0]).toMatchObject({
+      index: firstGood,
+      reason: "correctly signed event was refused",
+    });
 
     const firstBad = plan.items.findIndex((i) => i.kind === "bad");
-    const accepted = summary(answers(plan, (r, i) => (i === firstBad ? { ...r, status: 200, outcome: "unmatched" } : r)));
+    const accepted = summary(
+      answers(plan, (r, i) => (i === firstBad ? { ...r, status: 200, outcome: "unmatched" } : r)),
+    );
     expect(accepted.ok).toBe(false);
     expect(accepted.failures.first[0].reason).toMatch(/^bad request \(.+\) was accepted$/);
   });
@@ -56,7 +95,9 @@ describe("summarize", () => {
   });
 
   it("accepts 404 unmatched when UNKNOWN_MESSAGE_STATUS=404, and only then", () => {
-    const notFound = answers(plan, (r) => (r.status === 200 ? { ...r, status: 404, outcome: "unmatched" } : r));
+    const notFound = answers(plan, (r) =>
+      r.status === 200 ? { ...r, status: 404, outcome: "unmatched" } : r,
+    );
     expect(summary(notFound, 404).ok).toBe(true);
     expect(summary(notFound, 200).ok).toBe(false);
   });

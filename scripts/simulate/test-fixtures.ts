@@ -12,7 +12,12 @@ export const NOW = new Date("2026-03-01T12:00:00.000Z");
 
 export function testSettings(env: Record<string, string> = {}): SimulatorSettings {
   const result = settingsFrom(
-    { TWILIO_AUTH_TOKEN: AUTH_TOKEN, RESEND_WEBHOOK_SECRET: RESEND_SECRET, WEBHOOK_BASE_URL: "https://hooks.example.com", ...env },
+    {
+      TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+      RESEND_WEBHOOK_SECRET: RESEND_SECRET,
+      WEBHOOK_BASE_URL: "https://hooks.example.com",
+      ...env,
+    },
     "http://127.0.0.1:3123",
     ["twilio", "resend"],
   );
@@ -24,8 +29,16 @@ export const testContexts = (seed = "fixture") => requestContexts(testSettings()
 
 export function planInput(overrides: Partial<PlanInput> = {}): PlanInput {
   return {
-    seed: "seed-1", count: 200, providers: ["twilio", "resend"], messages: null, duplicates: 0.1, bad: 0.1,
-    outOfOrder: false, campaign: null, now: NOW, ...overrides,
+    seed: "seed-1",
+    count: 200,
+    providers: ["twilio", "resend"],
+    messages: null,
+    duplicates: 0.1,
+    bad: 0.1,
+    outOfOrder: false,
+    campaign: null,
+    now: NOW,
+    ...overrides,
   };
 }
 
@@ -38,11 +51,15 @@ export function officialTwilioCheck(request: HttpRequest, url = PUBLIC_TWILIO): 
 
 export function officialResendCheck(request: HttpRequest): boolean {
   try {
-    new Webhook(RESEND_SECRET).verify(request.body, {
-      "webhook-id": request.headers["svix-id"] ?? "",
-      "webhook-timestamp": request.headers["svix-timestamp"] ?? "",
-      "webhook-signature": request.headers["svix-signature"] ?? "",
-    }, { jsonParse: false }); // the signature only: a malformed body is signed correctly on purpose
+    new Webhook(RESEND_SECRET).verify(
+      request.body,
+      {
+        "webhook-id": request.headers["svix-id"] ?? "",
+        "webhook-timestamp": request.headers["svix-timestamp"] ?? "",
+        "webhook-signature": request.headers["svix-signature"] ?? "",
+      },
+      { jsonParse: false },
+    ); // the signature only: a malformed body is signed correctly on purpose
     return true;
   } catch {
     return false;

@@ -23,8 +23,13 @@ export const FORM_CONTENT_TYPE = "application/x-www-form-urlencoded";
 /** `YYMMDDhhmm`, minute precision, no zone: how carriers' receipts are passed through. */
 export function rawDlrDoneDate(at: Date): string {
   const two = (n: number) => String(n).padStart(2, "0");
-  return two(at.getUTCFullYear() % 100) + two(at.getUTCMonth() + 1) + two(at.getUTCDate()) + two(at.getUTCHours()) +
-    two(at.getUTCMinutes());
+  return (
+    two(at.getUTCFullYear() % 100) +
+    two(at.getUTCMonth() + 1) +
+    two(at.getUTCDate()) +
+    two(at.getUTCHours()) +
+    two(at.getUTCMinutes())
+  );
 }
 
 /** The callback's parameters, in the order Twilio tends to send them (the signature sorts them anyway). */
@@ -32,7 +37,8 @@ export function twilioParams(event: SimEvent, ctx: Pick<TwilioContext, "accountS
   const { message, status } = event;
   if (message.provider !== "twilio") throw new Error("not a Twilio event");
   const params: TwilioParams = {};
-  if ((status === "undelivered" || status === "failed") && message.errorCode) params.ErrorCode = message.errorCode;
+  if ((status === "undelivered" || status === "failed") && message.errorCode)
+    params.ErrorCode = message.errorCode;
   if (status === "delivered" || status === "undelivered") params.RawDlrDoneDate = rawDlrDoneDate(event.at);
   params.SmsSid = message.externalId;
   params.SmsStatus = status;
@@ -54,7 +60,11 @@ export function twilioSignature(authToken: string, url: string, params: TwilioPa
   return getExpectedTwilioSignature(authToken, url, params);
 }
 
-export function twilioHeaders(signature: string, deliveryId: string, contentType = FORM_CONTENT_TYPE): Record<string, string> {
+export function twilioHeaders(
+  signature: string,
+  deliveryId: string,
+  contentType = FORM_CONTENT_TYPE,
+): Record<string, string> {
   return {
     "content-type": contentType,
     "x-twilio-signature": signature,

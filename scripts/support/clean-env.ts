@@ -14,7 +14,9 @@ function envFileKeys(root: string): string[] {
   for (const file of ENV_FILES) {
     const full = path.join(root, file);
     if (!existsSync(full)) continue;
-    for (const match of readFileSync(full, "utf8").matchAll(/^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/gm)) {
+    for (const match of readFileSync(full, "utf8").matchAll(
+      /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/gm,
+    )) {
       keys.push(match[1]);
     }
   }

@@ -68,7 +68,8 @@ function keepProjectFiles<T>({ root, distDirName, say }: ProductionBuildOptions,
         const ours = new RegExp(`^${distDirName.replace(".", "\\.")}/`);
         const after = JSON.parse(tsconfigAfter) as { include?: string[] };
         after.include = after.include?.filter((entry) => !ours.test(entry));
-        if (JSON.stringify(after) === JSON.stringify(JSON.parse(tsconfigBefore))) writeFileSync(tsconfigPath, tsconfigBefore);
+        if (JSON.stringify(after) === JSON.stringify(JSON.parse(tsconfigBefore)))
+          writeFileSync(tsconfigPath, tsconfigBefore);
         else say("tsconfig.json changed during the build beyond Next's include entries: left as it is");
       } catch {
         say("tsconfig.json could not be compared after the build: left as it is");
@@ -87,7 +88,11 @@ function isAlive(pid: number): boolean {
 }
 
 /** `<distDir>.lock` held while `work` runs; a dead owner's lock is taken over. */
-async function withBuildLock<T>({ distDirName, say }: ProductionBuildOptions, distDir: string, work: () => T): Promise<T> {
+async function withBuildLock<T>(
+  { distDirName, say }: ProductionBuildOptions,
+  distDir: string,
+  work: () => T,
+): Promise<T> {
   const lock = `${distDir}.lock`;
   for (let waited = 0; ; waited += 500) {
     try {
@@ -130,7 +135,11 @@ export async function ensureProductionBuild(options: ProductionBuildOptions): Pr
     }
     if (!existsSync(path.join(root, "lib", "generated", "prisma"))) {
       say("generating the Prisma client");
-      const gen = spawnSync(process.execPath, ["scripts/prisma-generate.mjs"], { cwd: root, stdio: ["ignore", 2, 2], env });
+      const gen = spawnSync(process.execPath, ["scripts/prisma-generate.mjs"], {
+        cwd: root,
+        stdio: ["ignore", 2, 2],
+        env,
+      });
       if (gen.status !== 0) throw new BuildStepFailed("prisma generate", gen.status);
     }
     const stamp = computeBuildStamp(root); // before the build: an edit made during it leaves the build stale

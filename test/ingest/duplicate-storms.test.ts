@@ -10,7 +10,13 @@ vi.hoisted(() => {
 import { POST as resendPOST } from "@/app/webhooks/resend/route";
 import { POST as twilioPOST } from "@/app/webhooks/twilio/route";
 import { testTargets } from "../support/databases";
-import { resendEmailEvent, resendRequest, svixId, twilioRequest, twilioStatusParams } from "../support/webhook-requests";
+import {
+  resendEmailEvent,
+  resendRequest,
+  svixId,
+  twilioRequest,
+  twilioStatusParams,
+} from "../support/webhook-requests";
 import { expectStored, useIngestHarness, type StoredBody } from "./harness";
 
 const COPIES = 20;
@@ -22,7 +28,11 @@ interface Storm {
   post(request: Request): Promise<Response>;
 }
 
-const STORM_NAMES = ["Twilio, same status under different tokens", "Twilio, same idempotency token", "Resend, same svix-id"];
+const STORM_NAMES = [
+  "Twilio, same status under different tokens",
+  "Twilio, same idempotency token",
+  "Resend, same svix-id",
+];
 
 /** A storm of fresh events (new MessageSid, svix-id, email_id), by name. */
 function makeStorm(name: string): Storm {
@@ -31,11 +41,23 @@ function makeStorm(name: string): Storm {
   const resendPayload = resendEmailEvent("email.delivered");
   const all: Storm[] = [
     // Twilio: a new I-Twilio-Idempotency-Token each time, so only the effect identity (MessageSid+status+ErrorCode) holds.
-    { name: "Twilio, same status under different tokens", copy: () => twilioRequest({ params: twilioParams }), post: twilioPOST },
+    {
+      name: "Twilio, same status under different tokens",
+      copy: () => twilioRequest({ params: twilioParams }),
+      post: twilioPOST,
+    },
     // Twilio retries: the same token each time (the delivery identity).
-    { name: "Twilio, same idempotency token", copy: () => twilioRequest({ params: twilioParams, idempotencyToken: "idem-storm" }), post: twilioPOST },
+    {
+      name: "Twilio, same idempotency token",
+      copy: () => twilioRequest({ params: twilioParams, idempotencyToken: "idem-storm" }),
+      post: twilioPOST,
+    },
     // Resend retries: the same svix-id, signed again each time.
-    { name: "Resend, same svix-id", copy: () => resendRequest({ payload: resendPayload, id: svix }), post: resendPOST },
+    {
+      name: "Resend, same svix-id",
+      copy: () => resendRequest({ payload: resendPayload, id: svix }),
+      post: resendPOST,
+    },
   ];
   return all.find((s) => s.name === name)!;
 }
@@ -56,7 +78,11 @@ describe.each(testTargets)("duplicate storms (%s)", (target) => {
     expect(event.requestId).toBe(originals[0].requestId);
     const rows = await h.db.prisma.webhookRequest.findMany();
     expect(rows).toHaveLength(COPIES);
-    expect(rows.filter((r) => r.outcome === "duplicate" && r.httpStatus === 200 && r.duplicateOf === originals[0].requestId)).toHaveLength(COPIES - 1);
+    expect(
+      rows.filter(
+        (r) => r.outcome === "duplicate" && r.httpStatus === 200 && r.duplicateOf === originals[0].requestId,
+      ),
+    ).toHaveLength(COPIES - 1);
     expect(rows.filter((r) => r.outcome === "unmatched")).toHaveLength(1);
   }
 
@@ -83,7 +109,9 @@ describe.each(testTargets)("duplicate storms (%s)", (target) => {
   it("keeps a storm of distinct events apart (20 different statuses and emails at once)", async () => {
     const requests = [
       ...Array.from({ length: 10 }, () => twilioPOST(twilioRequest({ params: twilioStatusParams() }))),
-      ...Array.from({ length: 10 }, () => resendPOST(resendRequest({ payload: resendEmailEvent("email.delivered") }))),
+      ...Array.from({ length: 10 }, () =>
+        resendPOST(resendRequest({ payload: resendEmailEvent("email.delivered") })),
+      ),
     ];
     const results = await Promise.all((await Promise.all(requests)).map((r) => expectStored(r, "unmatched")));
     expect(results).toHaveLength(20);

@@ -15,7 +15,8 @@ async function emptyTables(db: Database): Promise<void> {
   const tables = await db.prisma.$queryRawUnsafe<Array<{ name: string }>>(
     `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
   );
-  if (tables.length) await db.prisma.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.name}"`).join(", ")} CASCADE`);
+  if (tables.length)
+    await db.prisma.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.name}"`).join(", ")} CASCADE`);
 }
 
 export interface IngestHarness {
@@ -51,7 +52,11 @@ export function useIngestHarness(target: TargetName): IngestHarness {
     testDb = await createTestDatabase(target);
   });
 
-  configureEachTest(BASE_ENV, (env) => harness.configure(env), () => emptyTables(testDb!.db));
+  configureEachTest(
+    BASE_ENV,
+    (env) => harness.configure(env),
+    () => emptyTables(testDb!.db),
+  );
 
   afterAll(async () => {
     await testDb?.drop();
@@ -79,7 +84,11 @@ export interface ErrorBody {
 export async function expectStored(response: Response, outcome: StoredBody["outcome"]): Promise<StoredBody> {
   const body = (await response.json()) as StoredBody;
   expect({ status: response.status, body }).toMatchObject({ status: 200, body: { success: true, outcome } });
-  expect(Object.keys(body).sort()).toEqual(outcome === "duplicate" ? ["duplicateOf", "outcome", "requestId", "success"] : ["outcome", "requestId", "success"]);
+  expect(Object.keys(body).sort()).toEqual(
+    outcome === "duplicate"
+      ? ["duplicateOf", "outcome", "requestId", "success"]
+      : ["outcome", "requestId", "success"],
+  );
   expect(body.requestId).toMatch(/^[0-9a-f-]{36}$/);
   expect(response.headers.get("x-request-id")).toBe(body.requestId);
   return body;
@@ -117,5 +126,6 @@ export function expectNoDiagnosisIn(body: unknown, row: { reason: string | null;
   };
   collect(row.diagnosis);
   for (const value of values) expect(text).not.toContain(value);
-  for (const word of ["WEBHOOK_BASE_URL", "hooks.example.test", "skew", "v1 signature", "sha256"]) expect(text).not.toContain(word);
+  for (const word of ["WEBHOOK_BASE_URL", "hooks.example.test", "skew", "v1 signature", "sha256"])
+    expect(text).not.toContain(word);
 }

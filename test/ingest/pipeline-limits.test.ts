@@ -12,7 +12,12 @@ import { POST as twilioPOST } from "@/app/webhooks/twilio/route";
 import { openDatabase } from "@/lib/db/open";
 import { sweepIngestRuntime } from "@/lib/ingest/runtime";
 import { createTestDatabase, testTargets } from "../support/databases";
-import { resendEmailEvent, resendRequest, twilioRequest, twilioStatusParams } from "../support/webhook-requests";
+import {
+  resendEmailEvent,
+  resendRequest,
+  twilioRequest,
+  twilioStatusParams,
+} from "../support/webhook-requests";
 import { expectError, expectStored, requestRow, useIngestHarness } from "./harness";
 
 /** A localhost port with nothing listening on it. */
@@ -39,7 +44,14 @@ describe.each(testTargets)("ingest pipeline limits (%s)", (target) => {
       const response = await resendPOST(resendRequest({ payload: raw }));
       const body = await expectError(response, 413, "payload_too_large");
       const row = await requestRow(h.db, body.requestId);
-      expect(row).toMatchObject({ provider: "resend", outcome: "too_large", httpStatus: 413, bodyBytes: Buffer.byteLength(raw), bodyTruncated: true, verified: false });
+      expect(row).toMatchObject({
+        provider: "resend",
+        outcome: "too_large",
+        httpStatus: 413,
+        bodyBytes: Buffer.byteLength(raw),
+        bodyTruncated: true,
+        verified: false,
+      });
       expect(row.reason).toMatch(/exceeds WEBHOOK_MAX_BODY_BYTES \(1024\)/);
       // What was read up to the cap is kept, never more.
       expect(raw.startsWith(row.body!)).toBe(true);
@@ -50,11 +62,27 @@ describe.each(testTargets)("ingest pipeline limits (%s)", (target) => {
     it("answers 413 to a Twilio body over the limit, read or declared in Content-Length", async () => {
       h.configure({ WEBHOOK_MAX_BODY_BYTES: "1024" });
       const params = twilioStatusParams({ Body: "y".repeat(2048) });
-      const streamed = await expectError(await twilioPOST(twilioRequest({ params })), 413, "payload_too_large");
-      expect(await requestRow(h.db, streamed.requestId)).toMatchObject({ provider: "twilio", outcome: "too_large", bodyTruncated: true });
+      const streamed = await expectError(
+        await twilioPOST(twilioRequest({ params })),
+        413,
+        "payload_too_large",
+      );
+      expect(await requestRow(h.db, streamed.requestId)).toMatchObject({
+        provider: "twilio",
+        outcome: "too_large",
+        bodyTruncated: true,
+      });
 
-      const declared = await expectError(await twilioPOST(twilioRequest({ params, headers: { "content-length": "5000000" } })), 413, "payload_too_large");
-      expect(await requestRow(h.db, declared.requestId)).toMatchObject({ outcome: "too_large", bodyBytes: 5000000, bodyTruncated: true });
+      const declared = await expectError(
+        await twilioPOST(twilioRequest({ params, headers: { "content-length": "5000000" } })),
+        413,
+        "payload_too_large",
+      );
+      expect(await requestRow(h.db, declared.requestId)).toMatchObject({
+        outcome: "too_large",
+        bodyBytes: 5000000,
+        bodyTruncated: true,
+      });
     });
 
     it("accepts a body of exactly the limit", async () => {
@@ -78,7 +106,8 @@ describe.each(testTargets)("ingest pipeline limits (%s)", (target) => {
       const source = { "x-forwarded-for": "203.0.113.9" };
 
       const responses: Response[] = [];
-      for (let i = 0; i < 8; i++) responses.push(await twilioPOST(twilioRequest({ authToken: "not_the_token", headers: source })));
+      for (let i = 0; i < 8; i++)
+        responses.push(await twilioPOST(twilioRequest({ authToken: "not_the_token", headers: source })));
       expect(responses.map((r) => r.status)).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
       for (const response of responses.slice(0, 5)) await expectError(response, 401, "invalid_signature");
       for (const response of responses.slice(5)) {
@@ -87,19 +116,33 @@ describe.each(testTargets)("ingest pipeline limits (%s)", (target) => {
       }
 
       const good = await expectStored(await twilioPOST(twilioRequest({ headers: source })), "unmatched");
-      expect(await requestRow(h.db, good.requestId)).toMatchObject({ sourceIp: "203.0.113.9", verified: true });
+      expect(await requestRow(h.db, good.requestId)).toMatchObject({
+        sourceIp: "203.0.113.9",
+        verified: true,
+      });
 
       // Another source is not throttled.
-      await expectError(await twilioPOST(twilioRequest({ authToken: "not_the_token", headers: { "x-forwarded-for": "198.51.100.1" } })), 401, "invalid_signature");
+      await expectError(
+        await twilioPOST(
+          twilioRequest({ authToken: "not_the_token", headers: { "x-forwarded-for": "198.51.100.1" } }),
+        ),
+        401,
+        "invalid_signature",
+      );
 
       // Recorded: the first five in full; the flood beyond them as one summary row.
       const rows = await h.db.prisma.webhookRequest.findMany({ where: { sourceIp: "203.0.113.9" } });
       expect(rows.filter((r) => r.outcome === "rejected_signature")).toHaveLength(5);
       sweepIngestRuntime();
-      await vi.waitFor(async () => {
-        const summary = await h.db.prisma.webhookRequest.findFirstOrThrow({ where: { sourceIp: "203.0.113.9", outcome: "rate_limited" } });
-        expect(summary).toMatchObject({ httpStatus: 429, summaryCount: 3, provider: "twilio" });
-      }, { timeout: 5_000, interval: 50 });
+      await vi.waitFor(
+        async () => {
+          const summary = await h.db.prisma.webhookRequest.findFirstOrThrow({
+            where: { sourceIp: "203.0.113.9", outcome: "rate_limited" },
+          });
+          expect(summary).toMatchObject({ httpStatus: 429, summaryCount: 3, provider: "twilio" });
+        },
+        { timeout: 5_000, interval: 50 },
+      );
     });
 
     it("throttles Resend rejections the same way", async () => {
@@ -109,10 +152,19 @@ describe.each(testTargets)("ingest pipeline limits (%s)", (target) => {
       const headers = { "x-forwarded-for": "203.0.113.9" };
       const statuses: number[] = [];
       for (let i = 0; i < 8; i++) {
-        statuses.push((await resendPOST(resendRequest({ payload: resendEmailEvent("email.sent"), signature: "v1,AAAA", headers }))).status);
+        statuses.push(
+          (
+            await resendPOST(
+              resendRequest({ payload: resendEmailEvent("email.sent"), signature: "v1,AAAA", headers }),
+            )
+          ).status,
+        );
       }
       expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
-      await expectStored(await resendPOST(resendRequest({ payload: resendEmailEvent("email.sent"), headers })), "unmatched");
+      await expectStored(
+        await resendPOST(resendRequest({ payload: resendEmailEvent("email.sent"), headers })),
+        "unmatched",
+      );
     });
   });
 
@@ -129,9 +181,17 @@ describe.each(testTargets)("ingest pipeline limits (%s)", (target) => {
         const body = await expectError(twilio, 503, "database_unavailable");
         expect(twilio.headers.get("retry-after")).toBe("5");
         expect(body.requestId).toMatch(/^[0-9a-f-]{36}$/);
-        await expectError(await resendPOST(resendRequest({ payload: resendEmailEvent("email.sent") })), 503, "database_unavailable");
+        await expectError(
+          await resendPOST(resendRequest({ payload: resendEmailEvent("email.sent") })),
+          503,
+          "database_unavailable",
+        );
         // A rejection stays a rejection while the database is down (its row is only logged).
-        await expectError(await twilioPOST(twilioRequest({ authToken: "not_the_token" })), 401, "invalid_signature");
+        await expectError(
+          await twilioPOST(twilioRequest({ authToken: "not_the_token" })),
+          401,
+          "invalid_signature",
+        );
       } finally {
         await doomed.drop();
       }
@@ -139,7 +199,11 @@ describe.each(testTargets)("ingest pipeline limits (%s)", (target) => {
 
     it("answers 503 when the PostgreSQL server cannot be reached (pool pointing at a closed port)", async () => {
       const port = await closedPort();
-      const unreachable = await openDatabase({ databaseUrl: `postgresql://postgres@127.0.0.1:${port}/signalboard`, dataDir: "", poolSize: 2 });
+      const unreachable = await openDatabase({
+        databaseUrl: `postgresql://postgres@127.0.0.1:${port}/signalboard`,
+        dataDir: "",
+        poolSize: 2,
+      });
       try {
         h.configure({ WEBHOOK_MAX_RETRIES: "1" });
         h.adopt(unreachable);

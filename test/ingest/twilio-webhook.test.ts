@@ -43,8 +43,15 @@ describe.each(testTargets)("Twilio webhook route (%s)", (target) => {
       const body = await expectStored(await POST(request), "unmatched");
       const row = await requestRow(h.db, body.requestId);
       expect(row).toMatchObject({
-        provider: "twilio", outcome: "unmatched", httpStatus: 200, verified: true, path: "/webhooks/twilio", query: "x=1",
-        eventType: "delivered", externalId: params.MessageSid, body: encodeForm(params),
+        provider: "twilio",
+        outcome: "unmatched",
+        httpStatus: 200,
+        verified: true,
+        path: "/webhooks/twilio",
+        query: "x=1",
+        eventType: "delivered",
+        externalId: params.MessageSid,
+        body: encodeForm(params),
       });
     });
 
@@ -53,7 +60,12 @@ describe.each(testTargets)("Twilio webhook route (%s)", (target) => {
       const response = await POST(twilioRequest({ query: "x=1", signedUrl: internalUrl }));
       const body = await expectError(response, 401, "invalid_signature");
       const row = await requestRow(h.db, body.requestId);
-      expect(row).toMatchObject({ outcome: "rejected_signature", httpStatus: 401, verified: false, query: "x=1" });
+      expect(row).toMatchObject({
+        outcome: "rejected_signature",
+        httpStatus: 401,
+        verified: false,
+        query: "x=1",
+      });
       expect(row.reason).toBe("signature rejected: signature does not match");
       expect(row.diagnosis).toMatchObject({ checkedUrl: `${PUBLIC_BASE_URL}/webhooks/twilio?x=1` });
       expect((row.diagnosis as { hint: string }).hint).toMatch(/WEBHOOK_BASE_URL/);
@@ -64,7 +76,9 @@ describe.each(testTargets)("Twilio webhook route (%s)", (target) => {
       // Signed for ?x=1 but sent with ?x=2: the checked URL follows the request's query, so it fails.
       const response = await POST(twilioRequest({ query: "x=2", signedUrl: twilioPublicUrl("x=1") }));
       const body = await expectError(response, 401, "invalid_signature");
-      expect((await requestRow(h.db, body.requestId)).diagnosis).toMatchObject({ checkedUrl: twilioPublicUrl("x=2") });
+      expect((await requestRow(h.db, body.requestId)).diagnosis).toMatchObject({
+        checkedUrl: twilioPublicUrl("x=2"),
+      });
     });
 
     it("keeps a query string with message_id, exactly as received", async () => {
@@ -74,22 +88,44 @@ describe.each(testTargets)("Twilio webhook route (%s)", (target) => {
       const row = await requestRow(h.db, body.requestId);
       expect(row.query).toBe(query);
       const event = await h.db.prisma.messageEvent.findFirstOrThrow({ where: { requestId: body.requestId } });
-      expect(event).toMatchObject({ externalId: params.MessageSid, embeddedMessageId: "msg_42", status: "delivered" });
+      expect(event).toMatchObject({
+        externalId: params.MessageSid,
+        embeddedMessageId: "msg_42",
+        status: "delivered",
+      });
     });
 
     it("rejects the design notes' sha256=<hex> scheme with 401", async () => {
       const params = twilioStatusParams();
       const signature = designNotesSignature(TEST_TWILIO_AUTH_TOKEN, encodeForm(params));
-      const body = await expectError(await POST(twilioRequest({ params, signature })), 401, "invalid_signature");
+      const body = await expectError(
+        await POST(twilioRequest({ params, signature })),
+        401,
+        "invalid_signature",
+      );
       const row = await requestRow(h.db, body.requestId);
-      expect(row).toMatchObject({ outcome: "rejected_signature", eventType: "delivered", externalId: params.MessageSid });
+      expect(row).toMatchObject({
+        outcome: "rejected_signature",
+        eventType: "delivered",
+        externalId: params.MessageSid,
+      });
       expectNoDiagnosisIn(body, row);
     });
 
     it("rejects a missing signature and a signature made with another token", async () => {
-      const missing = await expectError(await POST(twilioRequest({ signature: null })), 401, "invalid_signature");
-      expect((await requestRow(h.db, missing.requestId)).reason).toMatch(/X-Twilio-Signature header is missing/);
-      const wrong = await expectError(await POST(twilioRequest({ authToken: "someone_elses_token" })), 401, "invalid_signature");
+      const missing = await expectError(
+        await POST(twilioRequest({ signature: null })),
+        401,
+        "invalid_signature",
+      );
+      expect((await requestRow(h.db, missing.requestId)).reason).toMatch(
+        /X-Twilio-Signature header is missing/,
+      );
+      const wrong = await expectError(
+        await POST(twilioRequest({ authToken: "someone_elses_token" })),
+        401,
+        "invalid_signature",
+      );
       expect((await requestRow(h.db, wrong.requestId)).reason).toMatch(/signature does not match/);
     });
 
@@ -120,13 +156,24 @@ describe.each(testTargets)("Twilio webhook route (%s)", (target) => {
       const body = await expectStored(await POST(request), "unmatched");
       const row = await requestRow(h.db, body.requestId);
       expect(row).toMatchObject({
-        provider: "twilio", outcome: "unmatched", httpStatus: 200, verified: true, deliveryId: token,
-        sourceIp: "198.51.100.7", method: "POST", contentType: "application/x-www-form-urlencoded",
-        reason: null, diagnosis: null, bodyTruncated: false,
+        provider: "twilio",
+        outcome: "unmatched",
+        httpStatus: 200,
+        verified: true,
+        deliveryId: token,
+        sourceIp: "198.51.100.7",
+        method: "POST",
+        contentType: "application/x-www-form-urlencoded",
+        reason: null,
+        diagnosis: null,
+        bodyTruncated: false,
       });
       expect(row.bodyBytes).toBe(Buffer.byteLength(row.body!));
       expect(JSON.stringify(row.headers)).not.toContain(signature);
-      expect(row.headers).toMatchObject({ "i-twilio-idempotency-token": token, "x-forwarded-for": "198.51.100.7, 10.0.0.1" });
+      expect(row.headers).toMatchObject({
+        "i-twilio-idempotency-token": token,
+        "x-forwarded-for": "198.51.100.7, 10.0.0.1",
+      });
       expect((row.headers as Record<string, string>)["x-twilio-signature"]).toMatch(/^\[redacted/);
     });
 
@@ -150,12 +197,17 @@ describe.each(testTargets)("Twilio webhook route (%s)", (target) => {
       const params = twilioStatusParams({ MessageStatus: "undelivered", ErrorCode: "30003" });
       const message = await h.db.prisma.message.create({
         data: {
-          channel: "sms", recipient: "+14155550100", provider: "twilio",
+          channel: "sms",
+          recipient: "+14155550100",
+          provider: "twilio",
           externalIds: { create: { provider: "twilio", externalId: params.MessageSid as string } },
         },
       });
       const body = await expectStored(await POST(twilioRequest({ params })), "accepted");
-      expect(await requestRow(h.db, body.requestId)).toMatchObject({ outcome: "accepted", messageId: message.id });
+      expect(await requestRow(h.db, body.requestId)).toMatchObject({
+        outcome: "accepted",
+        messageId: message.id,
+      });
       const event = await h.db.prisma.messageEvent.findFirstOrThrow({ where: { requestId: body.requestId } });
       expect(event).toMatchObject({ messageId: message.id, status: "undelivered", errorCode: "30003" });
     });
@@ -176,9 +228,16 @@ describe.each(testTargets)("Twilio webhook route (%s)", (target) => {
       delete params.MessageStatus;
       delete params.SmsStatus;
       const body = await expectError(await POST(twilioRequest({ params })), 400, "invalid_payload");
-      expect(body.error.issues).toEqual([{ path: "MessageStatus", message: "MessageStatus (or SmsStatus) is required" }]);
+      expect(body.error.issues).toEqual([
+        { path: "MessageStatus", message: "MessageStatus (or SmsStatus) is required" },
+      ]);
       const row = await requestRow(h.db, body.requestId);
-      expect(row).toMatchObject({ outcome: "invalid", httpStatus: 400, verified: true, externalId: params.MessageSid });
+      expect(row).toMatchObject({
+        outcome: "invalid",
+        httpStatus: 400,
+        verified: true,
+        externalId: params.MessageSid,
+      });
       expect(row.reason).toMatch(/^malformed payload/);
       expect(row.diagnosis).toEqual({ issues: body.error.issues });
     });
@@ -186,8 +245,14 @@ describe.each(testTargets)("Twilio webhook route (%s)", (target) => {
     it("answers 400 for a callback of another account when TWILIO_ACCOUNT_SID is set", async () => {
       h.configure({ TWILIO_ACCOUNT_SID: TEST_TWILIO_ACCOUNT_SID });
       const other = "AC99999999999999999999999999999999";
-      const body = await expectError(await POST(twilioRequest({ params: twilioStatusParams({ AccountSid: other }) })), 400, "invalid_payload");
-      expect(body.error.issues).toEqual([{ path: "AccountSid", message: `AccountSid ${other} is not the configured Twilio account` }]);
+      const body = await expectError(
+        await POST(twilioRequest({ params: twilioStatusParams({ AccountSid: other }) })),
+        400,
+        "invalid_payload",
+      );
+      expect(body.error.issues).toEqual([
+        { path: "AccountSid", message: `AccountSid ${other} is not the configured Twilio account` },
+      ]);
       expect(await requestRow(h.db, body.requestId)).toMatchObject({ outcome: "invalid", verified: true });
       // The configured account itself is accepted.
       await expectStored(await POST(twilioRequest()), "unmatched");
@@ -197,7 +262,11 @@ describe.each(testTargets)("Twilio webhook route (%s)", (target) => {
       ["an unknown status", { MessageStatus: "exploded", SmsStatus: "exploded" }],
       ["a repeated MessageSid", { MessageSid: ["SMaaa", "SMbbb"] }],
     ])("answers 400 for %s", async (_name, overrides) => {
-      const body = await expectError(await POST(twilioRequest({ params: twilioStatusParams(overrides) })), 400, "invalid_payload");
+      const body = await expectError(
+        await POST(twilioRequest({ params: twilioStatusParams(overrides) })),
+        400,
+        "invalid_payload",
+      );
       expect(body.error.issues?.length).toBeGreaterThan(0);
     });
 
@@ -206,10 +275,18 @@ describe.each(testTargets)("Twilio webhook route (%s)", (target) => {
       expect(empty.error.issues?.map((i) => i.path)).toEqual(["MessageSid", "MessageStatus"]);
       // Malformed escapes, empty keys and a NUL, correctly signed over what they decode to.
       const garbage = "%%%&&==%ZZ&MessageSid=%E2%28&\u0000&MessageStatus=%";
-      const body = await expectError(await POST(twilioRequest({ params: parseForm(garbage), body: garbage })), 400, "invalid_payload");
+      const body = await expectError(
+        await POST(twilioRequest({ params: parseForm(garbage), body: garbage })),
+        400,
+        "invalid_payload",
+      );
       expect(body.error.issues).toEqual([{ path: "MessageStatus", message: 'unknown message status "%"' }]);
       // PostgreSQL text cannot hold NUL: the raw body is kept with U+FFFD in its place.
-      expect(await requestRow(h.db, body.requestId)).toMatchObject({ outcome: "invalid", verified: true, body: garbage.replace("\u0000", "\uFFFD") });
+      expect(await requestRow(h.db, body.requestId)).toMatchObject({
+        outcome: "invalid",
+        verified: true,
+        body: garbage.replace("\u0000", "\uFFFD"),
+      });
     });
 
     it("stores a NUL in a signed parameter value instead of failing with 500", async () => {
@@ -222,10 +299,17 @@ describe.each(testTargets)("Twilio webhook route (%s)", (target) => {
 
     it("answers 415 to application/json without bodySHA256, and records an invalid row", async () => {
       const params = twilioStatusParams();
-      const response = await POST(twilioRequest({ params, contentType: "application/json", body: JSON.stringify(params) }));
+      const response = await POST(
+        twilioRequest({ params, contentType: "application/json", body: JSON.stringify(params) }),
+      );
       const body = await expectError(response, 415, "unsupported_media_type");
       const row = await requestRow(h.db, body.requestId);
-      expect(row).toMatchObject({ outcome: "invalid", httpStatus: 415, contentType: "application/json", body: JSON.stringify(params) });
+      expect(row).toMatchObject({
+        outcome: "invalid",
+        httpStatus: 415,
+        contentType: "application/json",
+        body: JSON.stringify(params),
+      });
       expect(row.reason).toMatch(/Content-Type "application\/json"/);
       expectNoDiagnosisIn(body, row);
     });
@@ -234,10 +318,21 @@ describe.each(testTargets)("Twilio webhook route (%s)", (target) => {
   describe("exactly once", () => {
     it("answers a redelivery (same I-Twilio-Idempotency-Token) as a duplicate of the first request", async () => {
       const params = twilioStatusParams();
-      const first = await expectStored(await POST(twilioRequest({ params, idempotencyToken: "idem-retry-1" })), "unmatched");
-      const again = await expectStored(await POST(twilioRequest({ params, idempotencyToken: "idem-retry-1" })), "duplicate");
+      const first = await expectStored(
+        await POST(twilioRequest({ params, idempotencyToken: "idem-retry-1" })),
+        "unmatched",
+      );
+      const again = await expectStored(
+        await POST(twilioRequest({ params, idempotencyToken: "idem-retry-1" })),
+        "duplicate",
+      );
       expect(again.duplicateOf).toBe(first.requestId);
-      expect(await requestRow(h.db, again.requestId)).toMatchObject({ outcome: "duplicate", httpStatus: 200, duplicateOf: first.requestId, deliveryId: "idem-retry-1" });
+      expect(await requestRow(h.db, again.requestId)).toMatchObject({
+        outcome: "duplicate",
+        httpStatus: 200,
+        duplicateOf: first.requestId,
+        deliveryId: "idem-retry-1",
+      });
       expect(await h.db.prisma.messageEvent.count()).toBe(1);
       expect(await h.db.prisma.webhookDelivery.count()).toBe(1);
       expect(await h.db.prisma.webhookRequest.count()).toBe(2);
@@ -248,7 +343,10 @@ describe.each(testTargets)("Twilio webhook route (%s)", (target) => {
       const first = await expectStored(await POST(twilioRequest({ params })), "unmatched");
       const second = await expectStored(await POST(twilioRequest({ params })), "duplicate");
       expect(second.duplicateOf).toBe(first.requestId);
-      const third = await expectStored(await POST(twilioRequest({ params, idempotencyToken: null })), "duplicate");
+      const third = await expectStored(
+        await POST(twilioRequest({ params, idempotencyToken: null })),
+        "duplicate",
+      );
       expect(third.duplicateOf).toBe(first.requestId);
       expect(await h.db.prisma.messageEvent.count()).toBe(1);
       expect(await h.db.prisma.webhookRequest.count()).toBe(3);
@@ -262,10 +360,20 @@ describe.each(testTargets)("Twilio webhook route (%s)", (target) => {
         { MessageStatus: "undelivered", ErrorCode: "30005" },
       ];
       for (const v of variants) {
-        await expectStored(await POST(twilioRequest({ params: twilioStatusParams({ MessageSid: sid, ...v }) })), "unmatched");
+        await expectStored(
+          await POST(twilioRequest({ params: twilioStatusParams({ MessageSid: sid, ...v }) })),
+          "unmatched",
+        );
       }
-      const events = await h.db.prisma.messageEvent.findMany({ where: { externalId: sid }, orderBy: { id: "asc" } });
-      expect(events.map((e) => e.effectKey)).toEqual([`${sid}:sent:`, `${sid}:undelivered:30003`, `${sid}:undelivered:30005`]);
+      const events = await h.db.prisma.messageEvent.findMany({
+        where: { externalId: sid },
+        orderBy: { id: "asc" },
+      });
+      expect(events.map((e) => e.effectKey)).toEqual([
+        `${sid}:sent:`,
+        `${sid}:undelivered:30003`,
+        `${sid}:undelivered:30005`,
+      ]);
     });
   });
 });

@@ -9,8 +9,20 @@ vi.hoisted(() => {
 
 import { testTargets } from "../support/databases";
 import {
-  API_KEY, API_KEY_NEXT, BASE_ENV, api, expectApiError, newEmail, newEmailId, newPhone, newSid, postEmail, postSms,
-  useMessagesHarness, type ApiResult, type Loose,
+  API_KEY,
+  API_KEY_NEXT,
+  BASE_ENV,
+  api,
+  expectApiError,
+  newEmail,
+  newEmailId,
+  newPhone,
+  newSid,
+  postEmail,
+  postSms,
+  useMessagesHarness,
+  type ApiResult,
+  type Loose,
 } from "./harness";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -113,16 +125,40 @@ describe.each(testTargets)("sender API (%s)", (target) => {
     it("registers a message: 201 with the message, camelCase, UTC times, status registered", async () => {
       const sid = newSid();
       const r = await api.register({
-        channel: "sms", to: "+1 (415) 555-0142", from: "+14155550199", campaign: "spring", tags: { tier: "gold" },
-        provider: "twilio", externalId: sid, sentAt: "2026-03-01T12:30:00+02:00", metadata: { orderId: 42, nested: { a_b: 1 } },
+        channel: "sms",
+        to: "+1 (415) 555-0142",
+        from: "+14155550199",
+        campaign: "spring",
+        tags: { tier: "gold" },
+        provider: "twilio",
+        externalId: sid,
+        sentAt: "2026-03-01T12:30:00+02:00",
+        metadata: { orderId: 42, nested: { a_b: 1 } },
       });
       expect(r.status).toBe(201);
       expect(r.requestId).toBeTruthy();
       expect(r.body).toMatchObject({
-        channel: "sms", to: "+14155550142", from: "+14155550199", subject: null, campaign: "spring", tags: { tier: "gold" },
-        metadata: { orderId: 42, nested: { a_b: 1 } }, provider: "twilio", status: "registered", statusAt: null,
-        sentAt: "2026-03-01T10:30:00.000Z", error: null, timeline: [],
-        engagement: { opened: false, clicked: false, openCount: 0, clickCount: 0, firstOpenedAt: null, firstClickedAt: null },
+        channel: "sms",
+        to: "+14155550142",
+        from: "+14155550199",
+        subject: null,
+        campaign: "spring",
+        tags: { tier: "gold" },
+        metadata: { orderId: 42, nested: { a_b: 1 } },
+        provider: "twilio",
+        status: "registered",
+        statusAt: null,
+        sentAt: "2026-03-01T10:30:00.000Z",
+        error: null,
+        timeline: [],
+        engagement: {
+          opened: false,
+          clicked: false,
+          openCount: 0,
+          clickCount: 0,
+          firstOpenedAt: null,
+          firstClickedAt: null,
+        },
         suppression: { recipient: "+14155550142", suppressed: false, entries: [] },
         externalIds: [{ provider: "twilio", externalId: sid }],
       });
@@ -133,20 +169,37 @@ describe.each(testTargets)("sender API (%s)", (target) => {
       expect(detail.status).toBe(200);
       expect(detail.body).toEqual(r.body);
 
-      const mail = await api.register({ channel: "email", to: "Ada Lovelace <ADA@Example.COM>", subject: "Hi" });
+      const mail = await api.register({
+        channel: "email",
+        to: "Ada Lovelace <ADA@Example.COM>",
+        subject: "Hi",
+      });
       expect(mail.status).toBe(201);
-      expect(mail.body).toMatchObject({ channel: "email", to: "ada@example.com", provider: "resend", subject: "Hi", externalIds: [] });
+      expect(mail.body).toMatchObject({
+        channel: "email",
+        to: "ada@example.com",
+        provider: "resend",
+        subject: "Hi",
+        externalIds: [],
+      });
       // sentAt defaults to now.
       expect(Math.abs(Date.parse(mail.body.sentAt) - Date.now())).toBeLessThan(60_000);
 
       expect(await h.db.prisma.message.count()).toBe(2);
       const stats = await h.db.prisma.messageStat.findMany();
-      const sum = (metric: string) => stats.filter((s) => s.metric === metric).reduce((n, s) => n + Number(s.count), 0);
+      const sum = (metric: string) =>
+        stats.filter((s) => s.metric === metric).reduce((n, s) => n + Number(s.count), 0);
       expect({ total: sum("total"), registered: sum("registered") }).toEqual({ total: 2, registered: 2 });
     });
 
     it("accepts E.164 numbers, optionally on whatsapp: or rcs:, and email addresses", async () => {
-      for (const to of ["+14155550100", "whatsapp:+447700900123", "rcs:+4915123456789", "+1 415 555 0100", "WhatsApp:+14155550100"]) {
+      for (const to of [
+        "+14155550100",
+        "whatsapp:+447700900123",
+        "rcs:+4915123456789",
+        "+1 415 555 0100",
+        "WhatsApp:+14155550100",
+      ]) {
         const r = await api.register({ channel: "sms", to });
         expect(r.status, `${to}: ${JSON.stringify(r.body)}`).toBe(201);
       }
@@ -178,7 +231,11 @@ describe.each(testTargets)("sender API (%s)", (target) => {
         const r = await api.register(body);
         const error = expectApiError(r, 400, "invalid_request");
         expect(error.issues, JSON.stringify(body)).toBeDefined();
-        for (const path of paths) expect(error.issues!.map((i) => i.path), JSON.stringify(body)).toContain(path);
+        for (const path of paths)
+          expect(
+            error.issues!.map((i) => i.path),
+            JSON.stringify(body),
+          ).toContain(path);
         for (const issue of error.issues!) expect(issue.message.length).toBeGreaterThan(0);
       }
       expectApiError(await api.register("{not json"), 400, "invalid_json");
@@ -196,12 +253,17 @@ describe.each(testTargets)("sender API (%s)", (target) => {
       const changed = await api.register(sms(), { idempotencyKey: "order-42-sms" });
       expect({ status: changed.status, id: changed.body.id }).toEqual({ status: 200, id: first.body.id });
       // Concurrent retries of a new key: still one message.
-      const racing = await Promise.all([1, 2, 3].map(() => api.register(sms(), { idempotencyKey: "order-43-sms" })));
+      const racing = await Promise.all(
+        [1, 2, 3].map(() => api.register(sms(), { idempotencyKey: "order-43-sms" })),
+      );
       expect(new Set(racing.map((r) => r.body.id)).size).toBe(1);
       expect(racing.map((r) => r.status).sort()).toEqual([200, 200, 201]);
 
       expect(await h.db.prisma.message.count()).toBe(2);
-      const total = await h.db.prisma.messageStat.aggregate({ where: { metric: "total" }, _sum: { count: true } });
+      const total = await h.db.prisma.messageStat.aggregate({
+        where: { metric: "total" },
+        _sum: { count: true },
+      });
       expect(Number(total._sum.count)).toBe(2);
     });
 
@@ -234,7 +296,16 @@ describe.each(testTargets)("sender API (%s)", (target) => {
       expect(r.requestId).toBeTruthy();
       expectApiStyle(r.body);
       const items = r.body.items as Loose[];
-      expect(items.map((i) => [i.index, i.status])).toEqual([[0, 201], [1, 400], [2, 201], [3, 409], [4, 409], [5, 200], [6, 400], [7, 201]]);
+      expect(items.map((i) => [i.index, i.status])).toEqual([
+        [0, 201],
+        [1, 400],
+        [2, 201],
+        [3, 409],
+        [4, 409],
+        [5, 200],
+        [6, 400],
+        [7, 201],
+      ]);
       expect(r.body).toMatchObject({ created: 3, failed: 4 });
       expect(items[1].error).toMatchObject({ code: "invalid_request" });
       expect(items[1].error.issues.map((i: Loose) => i.path)).toContain("to");
@@ -247,12 +318,16 @@ describe.each(testTargets)("sender API (%s)", (target) => {
       expect(await h.db.prisma.message.count()).toBe(4);
       const launched = await api.list("campaign=launch");
       expect(launched.body.items.map((m: Loose) => m.id).sort()).toEqual([items[0].id, items[2].id].sort());
-      const mapped = await h.db.prisma.messageExternalId.findUniqueOrThrow({ where: { provider_externalId: { provider: "resend", externalId: shared } } });
+      const mapped = await h.db.prisma.messageExternalId.findUniqueOrThrow({
+        where: { provider_externalId: { provider: "resend", externalId: shared } },
+      });
       expect(mapped.messageId).toBe(items[2].id);
     });
 
     it("two items with one idempotency key give one message, not an error", async () => {
-      const r = await api.batch({ messages: [sms({ idempotencyKey: "dup-key" }), sms({ idempotencyKey: "dup-key" }), email()] });
+      const r = await api.batch({
+        messages: [sms({ idempotencyKey: "dup-key" }), sms({ idempotencyKey: "dup-key" }), email()],
+      });
       expect(r.status, JSON.stringify(r.body)).toBe(200);
       const items = r.body.items as Loose[];
       expect(items.map((i) => i.status)).toEqual([201, 200, 201]);
@@ -261,14 +336,20 @@ describe.each(testTargets)("sender API (%s)", (target) => {
     });
 
     it("takes 1,000 messages at once and refuses 1,001 (400, nothing written)", async () => {
-      const thousand = Array.from({ length: 1000 }, (_, i) => ({ channel: "email", to: `bulk${i}@example.com`, campaign: "bulk" }));
+      const thousand = Array.from({ length: 1000 }, (_, i) => ({
+        channel: "email",
+        to: `bulk${i}@example.com`,
+        campaign: "bulk",
+      }));
       const ok = await api.batch({ messages: thousand });
       expect(ok.status).toBe(200);
       expect(ok.body).toMatchObject({ created: 1000, failed: 0 });
       expect(new Set(ok.body.items.map((i: Loose) => i.id)).size).toBe(1000);
 
       const before = await h.counts();
-      const tooMany = await api.batch({ messages: [...thousand, { channel: "email", to: "one-more@example.com" }] });
+      const tooMany = await api.batch({
+        messages: [...thousand, { channel: "email", to: "one-more@example.com" }],
+      });
       const error = expectApiError(tooMany, 400, "invalid_request");
       expect(error.issues?.[0].path).toBe("messages");
       expectApiError(await api.batch({ messages: [] }), 400, "invalid_request");
@@ -286,20 +367,49 @@ describe.each(testTargets)("sender API (%s)", (target) => {
       const sid = newSid();
       const added = await api.addExternalId(a.id, { provider: "twilio", externalId: sid });
       expect(added.status).toBe(201);
-      expect(added.body).toEqual({ messageId: a.id, provider: "twilio", externalId: sid, created: true, linkedEvents: 0 });
+      expect(added.body).toEqual({
+        messageId: a.id,
+        provider: "twilio",
+        externalId: sid,
+        created: true,
+        linkedEvents: 0,
+      });
       const same = await api.addExternalId(a.id, { provider: "twilio", externalId: sid });
       expect(same.status).toBe(200);
       expect(same.body).toMatchObject({ created: false });
-      const conflict = expectApiError(await api.addExternalId(b.id, { provider: "twilio", externalId: sid }), 409, "conflict");
+      const conflict = expectApiError(
+        await api.addExternalId(b.id, { provider: "twilio", externalId: sid }),
+        409,
+        "conflict",
+      );
       expect(conflict.message).toContain(a.id);
       // A second id for the same message is fine (e.g. a resend).
       expect((await api.addExternalId(a.id, { provider: "twilio", externalId: newSid() })).status).toBe(201);
 
-      expectApiError(await api.addExternalId(a.id, { provider: "resend", externalId: newEmailId() }), 400, "invalid_provider");
+      expectApiError(
+        await api.addExternalId(a.id, { provider: "resend", externalId: newEmailId() }),
+        400,
+        "invalid_provider",
+      );
       expectApiError(await api.addExternalId(a.id, { provider: "twilio" }), 400, "invalid_request");
-      expectApiError(await api.addExternalId(a.id, { provider: "sendgrid", externalId: "x" }), 400, "invalid_request");
-      expectApiError(await api.addExternalId("00000000-0000-4000-8000-000000000000", { provider: "twilio", externalId: newSid() }), 404, "not_found");
-      expectApiError(await api.addExternalId("not-a-uuid", { provider: "twilio", externalId: newSid() }), 404, "not_found");
+      expectApiError(
+        await api.addExternalId(a.id, { provider: "sendgrid", externalId: "x" }),
+        400,
+        "invalid_request",
+      );
+      expectApiError(
+        await api.addExternalId("00000000-0000-4000-8000-000000000000", {
+          provider: "twilio",
+          externalId: newSid(),
+        }),
+        404,
+        "not_found",
+      );
+      expectApiError(
+        await api.addExternalId("not-a-uuid", { provider: "twilio", externalId: newSid() }),
+        404,
+        "not_found",
+      );
 
       const detail = await api.get(a.id);
       expect(detail.body.externalIds.map((x: Loose) => x.externalId)).toContain(sid);
@@ -319,7 +429,13 @@ describe.each(testTargets)("sender API (%s)", (target) => {
       expect(r.body.error.explanation.explanation.length).toBeGreaterThan(10);
       expect(r.body.milestones.failedAt).toMatch(ISO_UTC);
       expect(r.body.timeline).toHaveLength(1);
-      expect(r.body.timeline[0]).toMatchObject({ kind: "event", status: "failed", errorCode: "21211", late: false, duplicate: false });
+      expect(r.body.timeline[0]).toMatchObject({
+        kind: "event",
+        status: "failed",
+        errorCode: "21211",
+        late: false,
+        duplicate: false,
+      });
       expectApiStyle(r.body);
 
       const again = await api.fail(m.id, { code: "21211" });
@@ -328,7 +444,10 @@ describe.each(testTargets)("sender API (%s)", (target) => {
       expect(await h.db.prisma.messageEvent.count()).toBe(1);
 
       const mail = await register(email());
-      const failed = await api.fail(mail.id, { code: "validation_error", message: "The from address is not verified" });
+      const failed = await api.fail(mail.id, {
+        code: "validation_error",
+        message: "The from address is not verified",
+      });
       expect(failed.status).toBe(201);
       expect(failed.body).toMatchObject({ status: "failed", error: { code: "validation_error" } });
       expect(failed.body.error.explanation).not.toBeNull();
@@ -337,15 +456,25 @@ describe.each(testTargets)("sender API (%s)", (target) => {
       expectApiError(await api.fail("00000000-0000-4000-8000-000000000000", { code: "x" }), 404, "not_found");
       expectApiError(await api.fail("42", { code: "x" }), 404, "not_found");
 
-      const stats = await h.db.prisma.messageStat.findMany({ where: { metric: { in: ["failed", "registered"] } } });
-      const sum = (metric: string) => stats.filter((s) => s.metric === metric).reduce((n, s) => n + Number(s.count), 0);
+      const stats = await h.db.prisma.messageStat.findMany({
+        where: { metric: { in: ["failed", "registered"] } },
+      });
+      const sum = (metric: string) =>
+        stats.filter((s) => s.metric === metric).reduce((n, s) => n + Number(s.count), 0);
       expect({ failed: sum("failed"), registered: sum("registered") }).toEqual({ failed: 2, registered: 0 });
     });
   });
 
   describe("GET /api/messages/{id}", () => {
     it("answers 404 (never 500) for an unknown or malformed id, with X-Request-Id", async () => {
-      for (const id of ["00000000-0000-4000-8000-000000000000", "not-a-uuid", "123", "'; DROP TABLE message; --", "0".repeat(40), "%00"]) {
+      for (const id of [
+        "00000000-0000-4000-8000-000000000000",
+        "not-a-uuid",
+        "123",
+        "'; DROP TABLE message; --",
+        "0".repeat(40),
+        "%00",
+      ]) {
         const r = await api.get(id);
         expectApiError(r, 404, "not_found");
       }
@@ -361,14 +490,24 @@ describe.each(testTargets)("sender API (%s)", (target) => {
       const t0 = Date.parse("2026-03-01T10:00:00.000Z");
       const at = (s: number) => new Date(t0 + s * 1000);
       expect((await postEmail({ emailId, to, type: "sent", createdAt: at(0) })).outcome).toBe("accepted");
-      expect((await postEmail({ emailId, to, type: "delivered", createdAt: at(5) })).outcome).toBe("accepted");
+      expect((await postEmail({ emailId, to, type: "delivered", createdAt: at(5) })).outcome).toBe(
+        "accepted",
+      );
       const open = await postEmail({ emailId, to, type: "opened", createdAt: at(60), svix: "msg_open_1" });
-      expect((await postEmail({ emailId, to, type: "opened", createdAt: at(60), svix: "msg_open_1" })).outcome).toBe("duplicate");
+      expect(
+        (await postEmail({ emailId, to, type: "opened", createdAt: at(60), svix: "msg_open_1" })).outcome,
+      ).toBe("duplicate");
       await postEmail({ emailId, to, type: "opened", createdAt: at(120) });
       await postEmail({ emailId, to, type: "clicked", createdAt: at(90) });
       // A late "sent" copy (new svix-id) arriving after delivery: kept, marked late, changes nothing.
       await postEmail({ emailId, to, type: "sent", createdAt: at(1) });
-      await postEmail({ emailId, to, type: "bounced", createdAt: at(200), bounce: { type: "Permanent", subType: "General", message: "mailbox does not exist" } });
+      await postEmail({
+        emailId,
+        to,
+        type: "bounced",
+        createdAt: at(200),
+        bounce: { type: "Permanent", subType: "General", message: "mailbox does not exist" },
+      });
 
       const r = await api.get(m.id);
       expect(r.status).toBe(200);
@@ -377,22 +516,58 @@ describe.each(testTargets)("sender API (%s)", (target) => {
       expect(d.status).toBe("bounced");
       expect(d.statusAt).toBe(at(200).toISOString());
       expect(d.milestones).toEqual({
-        deliveredAt: at(5).toISOString(), failedAt: null, bouncedAt: at(200).toISOString(), complainedAt: null,
-        firstOpenedAt: at(60).toISOString(), firstClickedAt: at(90).toISOString(),
+        deliveredAt: at(5).toISOString(),
+        failedAt: null,
+        bouncedAt: at(200).toISOString(),
+        complainedAt: null,
+        firstOpenedAt: at(60).toISOString(),
+        firstClickedAt: at(90).toISOString(),
       });
-      expect(d.engagement).toEqual({ opened: true, clicked: true, openCount: 2, clickCount: 1, firstOpenedAt: at(60).toISOString(), firstClickedAt: at(90).toISOString() });
-      expect(d.error).toMatchObject({ code: "Permanent/General", bounceType: "Permanent", bounceSubType: "General", message: "mailbox does not exist" });
+      expect(d.engagement).toEqual({
+        opened: true,
+        clicked: true,
+        openCount: 2,
+        clickCount: 1,
+        firstOpenedAt: at(60).toISOString(),
+        firstClickedAt: at(90).toISOString(),
+      });
+      expect(d.error).toMatchObject({
+        code: "Permanent/General",
+        bounceType: "Permanent",
+        bounceSubType: "General",
+        message: "mailbox does not exist",
+      });
       expect(d.error.explanation).not.toBeNull();
       expect(d.suppression).toMatchObject({ recipient: to, suppressed: true });
-      expect(d.suppression.entries[0]).toMatchObject({ reason: "hard_bounce", active: true, messageId: m.id });
-      expect(d.externalIds).toEqual([{ provider: "resend", externalId: emailId, createdAt: expect.stringMatching(ISO_UTC) }]);
+      expect(d.suppression.entries[0]).toMatchObject({
+        reason: "hard_bounce",
+        active: true,
+        messageId: m.id,
+      });
+      expect(d.externalIds).toEqual([
+        { provider: "resend", externalId: emailId, createdAt: expect.stringMatching(ISO_UTC) },
+      ]);
 
       const events = (d.timeline as Loose[]).filter((e) => e.kind === "event");
-      expect(events.map((e) => e.status)).toEqual(["sent", "sent", "delivered", "opened", "clicked", "opened", "bounced"]);
-      expect(events.filter((e) => e.late).map((e) => [e.status, e.at])).toEqual([["sent", at(1).toISOString()]]);
+      expect(events.map((e) => e.status)).toEqual([
+        "sent",
+        "sent",
+        "delivered",
+        "opened",
+        "clicked",
+        "opened",
+        "bounced",
+      ]);
+      expect(events.filter((e) => e.late).map((e) => [e.status, e.at])).toEqual([
+        ["sent", at(1).toISOString()],
+      ]);
       const duplicates = (d.timeline as Loose[]).filter((e) => e.kind === "duplicate");
       expect(duplicates).toHaveLength(1);
-      expect(duplicates[0]).toMatchObject({ duplicate: true, duplicateOf: open.requestId, eventType: "email.opened" });
+      expect(duplicates[0]).toMatchObject({
+        duplicate: true,
+        duplicateOf: open.requestId,
+        eventType: "email.opened",
+      });
       const bounce = events.find((e) => e.status === "bounced");
       expect(bounce.explanation).not.toBeNull();
       // Times in order.
@@ -408,7 +583,13 @@ describe.each(testTargets)("sender API (%s)", (target) => {
       const offsets = [0, 60, 60, 60, 120, 3600, 7200];
       const ids: string[] = [];
       for (const [i, off] of offsets.entries()) {
-        const m = await register(sms({ sentAt: new Date(base + off * 1000).toISOString(), campaign: "paging", from: i % 2 ? "+14155550111" : "+14155550122" }));
+        const m = await register(
+          sms({
+            sentAt: new Date(base + off * 1000).toISOString(),
+            campaign: "paging",
+            from: i % 2 ? "+14155550111" : "+14155550122",
+          }),
+        );
         ids.push(m.id);
       }
       await register(email({ campaign: "other", sentAt: new Date(base + 30_000).toISOString() }));
@@ -434,12 +615,20 @@ describe.each(testTargets)("sender API (%s)", (target) => {
         .sort((a, b) => b.t - a.t || (a.id < b.id ? 1 : -1))
         .map((x) => x.id);
       expect(seen.map((m) => m.id)).toEqual(expectedOrder);
-      expect(seen[0]).toMatchObject({ channel: "sms", status: "registered", campaign: "paging", externalIds: [] });
+      expect(seen[0]).toMatchObject({
+        channel: "sms",
+        status: "registered",
+        campaign: "paging",
+        externalIds: [],
+      });
 
       // from is inclusive, until exclusive (send time).
-      const window = await api.list(`from=${new Date(base + 60_000).toISOString()}&until=${new Date(base + 3_600_000).toISOString()}&channel=sms`);
+      const window = await api.list(
+        `from=${new Date(base + 60_000).toISOString()}&until=${new Date(base + 3_600_000).toISOString()}&channel=sms`,
+      );
       expect(window.body.items.map((m: Loose) => m.sentAt)).toEqual([
-        new Date(base + 120_000).toISOString(), ...Array(3).fill(new Date(base + 60_000).toISOString()),
+        new Date(base + 120_000).toISOString(),
+        ...Array(3).fill(new Date(base + 60_000).toISOString()),
       ]);
       const sender = await api.list("sender=%2B14155550111");
       expect(sender.body.items).toHaveLength(3);
@@ -456,9 +645,16 @@ describe.each(testTargets)("sender API (%s)", (target) => {
 
       const byTo = await api.list(`to=${encodeURIComponent("+1 415 555 0177")}`);
       expect(byTo.body.items.map((m: Loose) => m.id)).toEqual([delivered.id]);
-      expect(byTo.body.items[0]).toMatchObject({ status: "delivered", externalIds: [{ provider: "twilio", externalId: sid }] });
-      expect((await api.list(`to=${encodeURIComponent("Grace <GRACE@example.com>")}`)).body.items).toHaveLength(1);
-      expect((await api.list(`externalId=${sid}`)).body.items.map((m: Loose) => m.id)).toEqual([delivered.id]);
+      expect(byTo.body.items[0]).toMatchObject({
+        status: "delivered",
+        externalIds: [{ provider: "twilio", externalId: sid }],
+      });
+      expect(
+        (await api.list(`to=${encodeURIComponent("Grace <GRACE@example.com>")}`)).body.items,
+      ).toHaveLength(1);
+      expect((await api.list(`externalId=${sid}`)).body.items.map((m: Loose) => m.id)).toEqual([
+        delivered.id,
+      ]);
       expect((await api.list(`externalId=${emailId}&channel=email`)).body.items).toHaveLength(1);
       expect((await api.list("status=delivered")).body.items.map((m: Loose) => m.id)).toEqual([delivered.id]);
       expect((await api.list("status=registered")).body.items).toHaveLength(2);
@@ -468,7 +664,14 @@ describe.each(testTargets)("sender API (%s)", (target) => {
 
     it("refuses a bad query or cursor with 400, never 500", async () => {
       await register(sms());
-      for (const q of ["limit=0", "limit=201", "limit=abc", "from=yesterday", "channel=fax", "until=2026-13-01T00:00:00Z"]) {
+      for (const q of [
+        "limit=0",
+        "limit=201",
+        "limit=abc",
+        "from=yesterday",
+        "channel=fax",
+        "until=2026-13-01T00:00:00Z",
+      ]) {
         expectApiError(await api.list(q), 400, "invalid_request");
       }
       const forged = [
@@ -489,7 +692,10 @@ describe.each(testTargets)("sender API (%s)", (target) => {
       const r = await api.suppression("+14155550100");
       expect(r.status).toBe(200);
       expect(r.body).toEqual({ recipient: "+14155550100", suppressed: false, send: true, entries: [] });
-      expect((await api.suppression("Someone@Example.com")).body).toMatchObject({ recipient: "someone@example.com", send: true });
+      expect((await api.suppression("Someone@Example.com")).body).toMatchObject({
+        recipient: "someone@example.com",
+        send: true,
+      });
       expectApiError(await api.lift("+14155550100", { reason: "nothing to lift" }), 404, "not_found");
       expectApiError(await api.lift("+14155550100", {}), 400, "invalid_request");
     });

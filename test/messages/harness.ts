@@ -44,8 +44,14 @@ export const BASE_ENV: EnvValues = {
 
 /** Tables the message layer writes; the harness checks that each is among those it empties. */
 export const EXPECTED_TABLES = [
-  "webhook_request", "webhook_delivery", "message_event", "message_external_id", "message",
-  "message_stat", "suppression", "suppression_change",
+  "webhook_request",
+  "webhook_delivery",
+  "message_event",
+  "message_external_id",
+  "message",
+  "message_stat",
+  "suppression",
+  "suppression_change",
 ];
 
 export interface MessagesHarness {
@@ -77,7 +83,9 @@ export function useMessagesHarness(target: TargetName): MessagesHarness {
     async counts() {
       const out: Record<string, number> = {};
       for (const table of tables) {
-        const [row] = await harness.db.prisma.$queryRawUnsafe<Array<{ n: bigint | number }>>(`SELECT count(*) AS n FROM "${table}"`);
+        const [row] = await harness.db.prisma.$queryRawUnsafe<Array<{ n: bigint | number }>>(
+          `SELECT count(*) AS n FROM "${table}"`,
+        );
         out[table] = Number(row.n);
       }
       return out;
@@ -94,8 +102,13 @@ export function useMessagesHarness(target: TargetName): MessagesHarness {
   });
 
   // Every table emptied before each test, then the base configuration.
-  configureEachTest(BASE_ENV, (env) => harness.configure(env), () =>
-    testDb!.db.prisma.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t}"`).join(", ")} RESTART IDENTITY CASCADE`),
+  configureEachTest(
+    BASE_ENV,
+    (env) => harness.configure(env),
+    () =>
+      testDb!.db.prisma.$executeRawUnsafe(
+        `TRUNCATE ${tables.map((t) => `"${t}"`).join(", ")} RESTART IDENTITY CASCADE`,
+      ),
   );
 
   afterAll(async () => {
@@ -107,7 +120,10 @@ export function useMessagesHarness(target: TargetName): MessagesHarness {
 
 // ---------------------------------------------------------------------------------------------- sender API
 
-type RouteHandler = (request: Request, route?: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type RouteHandler = (
+  request: Request,
+  route?: { params: Promise<Record<string, string>> },
+) => Promise<Response>;
 
 export interface ApiCall {
   method?: "GET" | "POST";
@@ -159,7 +175,12 @@ export async function callApi<T = Loose>(handler: RouteHandler, call: ApiCall): 
   } catch {
     // left as text: the assertion that follows shows it
   }
-  return { status: response.status, body: parsed as T, requestId: response.headers.get("x-request-id"), headers: response.headers };
+  return {
+    status: response.status,
+    body: parsed as T,
+    requestId: response.headers.get("x-request-id"),
+    headers: response.headers,
+  };
 }
 
 type Options = Omit<ApiCall, "path" | "body" | "params">;
@@ -168,25 +189,57 @@ const qs = (query?: string) => (query ? `?${query.replace(/^\?/, "")}` : "");
 /** The sender API, one function per route. */
 export const api = {
   register: (body: unknown, o: Options & { idempotencyKey?: string } = {}) =>
-    callApi(messagesPOST, { ...o, path: "/api/messages", body, headers: { ...o.headers, ...(o.idempotencyKey ? { "idempotency-key": o.idempotencyKey } : {}) } }),
+    callApi(messagesPOST, {
+      ...o,
+      path: "/api/messages",
+      body,
+      headers: { ...o.headers, ...(o.idempotencyKey ? { "idempotency-key": o.idempotencyKey } : {}) },
+    }),
   batch: (body: unknown, o: Options = {}) => callApi(batchPOST, { ...o, path: "/api/messages/batch", body }),
-  list: (query?: string, o: Options = {}) => callApi(messagesGET, { ...o, path: `/api/messages${qs(query)}` }),
-  get: (id: string, o: Options = {}) => callApi(messageGET, { ...o, path: `/api/messages/${encodeURIComponent(id)}`, params: { id } }),
+  list: (query?: string, o: Options = {}) =>
+    callApi(messagesGET, { ...o, path: `/api/messages${qs(query)}` }),
+  get: (id: string, o: Options = {}) =>
+    callApi(messageGET, { ...o, path: `/api/messages/${encodeURIComponent(id)}`, params: { id } }),
   addExternalId: (id: string, body: unknown, o: Options = {}) =>
-    callApi(externalIdsPOST, { ...o, path: `/api/messages/${encodeURIComponent(id)}/external-ids`, body, params: { id } }),
+    callApi(externalIdsPOST, {
+      ...o,
+      path: `/api/messages/${encodeURIComponent(id)}/external-ids`,
+      body,
+      params: { id },
+    }),
   fail: (id: string, body: unknown, o: Options = {}) =>
-    callApi(failedPOST, { ...o, path: `/api/messages/${encodeURIComponent(id)}/failed`, body, params: { id } }),
+    callApi(failedPOST, {
+      ...o,
+      path: `/api/messages/${encodeURIComponent(id)}/failed`,
+      body,
+      params: { id },
+    }),
   // Next.js hands dynamic segments over still percent-encoded; the route decodes them.
   suppression: (recipient: string, query?: string, o: Options = {}) =>
-    callApi(suppressionGET, { ...o, path: `/api/suppressions/${encodeURIComponent(recipient)}${qs(query)}`, params: { recipient: encodeURIComponent(recipient) } }),
+    callApi(suppressionGET, {
+      ...o,
+      path: `/api/suppressions/${encodeURIComponent(recipient)}${qs(query)}`,
+      params: { recipient: encodeURIComponent(recipient) },
+    }),
   lift: (recipient: string, body: unknown, o: Options = {}) =>
-    callApi(liftPOST, { ...o, path: `/api/suppressions/${encodeURIComponent(recipient)}/lift`, body, params: { recipient: encodeURIComponent(recipient) } }),
-  metrics: (query?: string, o: Options = {}) => callApi(metricsGET, { ...o, path: `/api/metrics/summary${qs(query)}` }),
-  unmatched: (query?: string, o: Options = {}) => callApi(unmatchedGET, { ...o, path: `/api/events/unmatched${qs(query)}` }),
+    callApi(liftPOST, {
+      ...o,
+      path: `/api/suppressions/${encodeURIComponent(recipient)}/lift`,
+      body,
+      params: { recipient: encodeURIComponent(recipient) },
+    }),
+  metrics: (query?: string, o: Options = {}) =>
+    callApi(metricsGET, { ...o, path: `/api/metrics/summary${qs(query)}` }),
+  unmatched: (query?: string, o: Options = {}) =>
+    callApi(unmatchedGET, { ...o, path: `/api/events/unmatched${qs(query)}` }),
 };
 
 /** Asserts the one error shape and returns the body. */
-export function expectApiError(result: ApiResult, status: number, code: string): { code: string; message: string; issues?: Array<{ path: string; message: string }> } {
+export function expectApiError(
+  result: ApiResult,
+  status: number,
+  code: string,
+): { code: string; message: string; issues?: Array<{ path: string; message: string }> } {
   expect({ status: result.status, code: result.body?.error?.code }).toEqual({ status, code });
   expect(result.body.success).toBe(false);
   expect(typeof result.body.error.message).toBe("string");
@@ -205,7 +258,12 @@ export interface WebhookAnswer {
 
 async function answer(response: Response): Promise<WebhookAnswer> {
   const body = (await response.json()) as { outcome?: string; requestId: string; duplicateOf?: string };
-  return { status: response.status, outcome: body.outcome ?? "", requestId: body.requestId, duplicateOf: body.duplicateOf };
+  return {
+    status: response.status,
+    outcome: body.outcome ?? "",
+    requestId: body.requestId,
+    duplicateOf: body.duplicateOf,
+  };
 }
 
 export interface SmsCallback {
@@ -233,7 +291,11 @@ export async function postSms(cb: SmsCallback): Promise<WebhookAnswer> {
   };
   if (cb.errorCode) overrides.ErrorCode = cb.errorCode;
   if (cb.errorMessage) overrides.ErrorMessage = cb.errorMessage;
-  const request = twilioRequest({ params: twilioStatusParams(overrides), query: cb.query, idempotencyToken: cb.token ?? `idem-${randomUUID()}` });
+  const request = twilioRequest({
+    params: twilioStatusParams(overrides),
+    query: cb.query,
+    idempotencyToken: cb.token ?? `idem-${randomUUID()}`,
+  });
   return answer(await twilioPOST(request));
 }
 
@@ -255,8 +317,18 @@ export async function postEmail(e: EmailEvent): Promise<WebhookAnswer> {
   const data: Record<string, unknown> = { to: [e.to ?? "ada@example.com"], ...e.data };
   if (e.tags) data.tags = e.tags;
   if (e.bounce) data.bounce = { subType: "General", message: "bounced", ...e.bounce };
-  if (e.type === "clicked") data.click = { link: "https://example.com/x", ipAddress: "203.0.113.9", userAgent: "test", timestamp: (e.createdAt ?? new Date()).toISOString() };
-  const payload = resendEmailEvent(`email.${e.type}`, { emailId: e.emailId, createdAt: (e.createdAt ?? new Date()).toISOString(), data });
+  if (e.type === "clicked")
+    data.click = {
+      link: "https://example.com/x",
+      ipAddress: "203.0.113.9",
+      userAgent: "test",
+      timestamp: (e.createdAt ?? new Date()).toISOString(),
+    };
+  const payload = resendEmailEvent(`email.${e.type}`, {
+    emailId: e.emailId,
+    createdAt: (e.createdAt ?? new Date()).toISOString(),
+    data,
+  });
   return answer(await resendPOST(resendRequest({ payload, id: e.svix ?? svixId() })));
 }
 
@@ -270,7 +342,9 @@ export async function expectCountersMatchMessages(db: Database): Promise<void> {
     const n = Number(s._sum.count ?? 0);
     if (n !== 0) fromCounters[`${s.channel}:${s.metric}`] = n;
   }
-  const rows = await db.prisma.$queryRawUnsafe<Array<{ channel: string; metric: string; n: bigint | number }>>(
+  const rows = await db.prisma.$queryRawUnsafe<
+    Array<{ channel: string; metric: string; n: bigint | number }>
+  >(
     `SELECT channel, status AS metric, count(*) AS n FROM message GROUP BY channel, status
      UNION ALL SELECT channel, 'total', count(*) FROM message GROUP BY channel
      UNION ALL SELECT channel, 'opened', count(*) FROM message WHERE first_opened_at IS NOT NULL GROUP BY channel

@@ -10,14 +10,25 @@ vi.hoisted(() => {
 
 import { testTargets } from "../support/databases";
 import {
-  api, expectApiError, expectCountersMatchMessages, newEmail, newEmailId, newPhone, newSid, postEmail, postSms, useMessagesHarness, type Loose,
+  api,
+  expectApiError,
+  expectCountersMatchMessages,
+  newEmail,
+  newEmailId,
+  newPhone,
+  newSid,
+  postEmail,
+  postSms,
+  useMessagesHarness,
+  type Loose,
 } from "./harness";
 
 const FROM = "2026-03-01T10:00:00.000Z";
 const UNTIL = "2026-03-01T12:00:00.000Z";
 const at = (hhmm: string) => `2026-03-01T${hhmm}:00.000Z`;
 /** Statuses a message passed through stay in the counts as 0: compared without them. */
-const nonZero = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).filter(([, n]) => n !== 0));
+const nonZero = (counts: Record<string, number>) =>
+  Object.fromEntries(Object.entries(counts).filter(([, n]) => n !== 0));
 
 describe.each(testTargets)("metrics summary (%s)", (target) => {
   const h = useMessagesHarness(target);
@@ -31,11 +42,23 @@ describe.each(testTargets)("metrics summary (%s)", (target) => {
     to: string;
   }
 
-  async function registerAll(list: Array<Omit<Planned, "externalId" | "to">>): Promise<Map<string, Planned & { id: string }>> {
+  async function registerAll(
+    list: Array<Omit<Planned, "externalId" | "to">>,
+  ): Promise<Map<string, Planned & { id: string }>> {
     const planned = list.map((p): Planned => ({
-      ...p, externalId: p.channel === "sms" ? newSid() : newEmailId(), to: p.channel === "sms" ? newPhone() : newEmail(),
+      ...p,
+      externalId: p.channel === "sms" ? newSid() : newEmailId(),
+      to: p.channel === "sms" ? newPhone() : newEmail(),
     }));
-    const r = await api.batch({ messages: planned.map((p) => ({ channel: p.channel, to: p.to, sentAt: p.sentAt, campaign: p.campaign, externalId: p.externalId })) });
+    const r = await api.batch({
+      messages: planned.map((p) => ({
+        channel: p.channel,
+        to: p.to,
+        sentAt: p.sentAt,
+        campaign: p.campaign,
+        externalId: p.externalId,
+      })),
+    });
     expect(r.body.created).toBe(planned.length);
     return new Map(planned.map((p, i) => [p.key, { ...p, id: r.body.items[i].id as string }]));
   }
@@ -64,10 +87,16 @@ describe.each(testTargets)("metrics summary (%s)", (target) => {
       const p = m.get(key)!;
       expect((await postSms({ sid: p.externalId, to: p.to, status, errorCode })).outcome).toBe("accepted");
     };
-    const email = async (key: string, type: string, extra: { bounce?: { type: string; subType?: string }; data?: Record<string, unknown> } = {}) => {
+    const email = async (
+      key: string,
+      type: string,
+      extra: { bounce?: { type: string; subType?: string }; data?: Record<string, unknown> } = {},
+    ) => {
       const p = m.get(key)!;
       const createdAt = new Date(Date.parse(p.sentAt) + 60_000 + Math.floor(Math.random() * 60_000));
-      expect((await postEmail({ emailId: p.externalId, to: p.to, type, createdAt, ...extra })).outcome).toBe("accepted");
+      expect((await postEmail({ emailId: p.externalId, to: p.to, type, createdAt, ...extra })).outcome).toBe(
+        "accepted",
+      );
     };
 
     await sms("s1", "sent");
@@ -89,7 +118,9 @@ describe.each(testTargets)("metrics summary (%s)", (target) => {
     await email("e3", "delivered");
     await email("e3", "complained");
     await email("e4", "bounced", { bounce: { type: "Permanent", subType: "General" } });
-    await email("e5", "suppressed", { data: { suppressed: { type: "OnAccountSuppressionList", message: "suppressed" } } });
+    await email("e5", "suppressed", {
+      data: { suppressed: { type: "OnAccountSuppressionList", message: "suppressed" } },
+    });
     expect((await api.fail(m.get("e6")!.id, { code: "validation_error" })).status).toBe(201);
     await email("e7", "sent");
     await email("e7", "delivery_delayed");
@@ -104,21 +135,49 @@ describe.each(testTargets)("metrics summary (%s)", (target) => {
     expect(body).toMatchObject({ channel: null, campaign: null });
 
     // SMS: delivered ÷ (delivered + undelivered + failed) = 2 ÷ (2 + 1 + 1).
-    expect(nonZero(body.sms.counts)).toEqual({ total: 6, registered: 1, sent: 1, delivered: 2, undelivered: 1, failed: 1, deliveredTotal: 2 });
+    expect(nonZero(body.sms.counts)).toEqual({
+      total: 6,
+      registered: 1,
+      sent: 1,
+      delivered: 2,
+      undelivered: 1,
+      failed: 1,
+      deliveredTotal: 2,
+    });
     expect(body.sms.rates).toEqual({ deliveryRate: 0.5 });
 
     // Email: settled = delivered 4 + bounced 1 + failed 1 + suppressed 1 = 7; opened at least once 3 of 4 delivered.
     expect(nonZero(body.email.counts)).toEqual({
-      total: 8, delivered: 4, bounced: 1, suppressed: 1, failed: 1, delivery_delayed: 1, opened: 3, clicked: 1, complained: 1,
+      total: 8,
+      delivered: 4,
+      bounced: 1,
+      suppressed: 1,
+      failed: 1,
+      delivery_delayed: 1,
+      opened: 3,
+      clicked: 1,
+      complained: 1,
     });
-    expect(body.email.rates).toEqual({ deliveryRate: 0.5714, bounceRate: 0.1429, openRate: 0.75, clickRate: 0.25, complaintRate: 0.25 });
+    expect(body.email.rates).toEqual({
+      deliveryRate: 0.5714,
+      bounceRate: 0.1429,
+      openRate: 0.75,
+      clickRate: 0.25,
+      complaintRate: 0.25,
+    });
 
     // One campaign: e8 (autumn) leaves: delivered 3, settled 6, opened 2.
     const spring = (await api.metrics(`from=${FROM}&until=${UNTIL}&campaign=spring&channel=email`)).body;
     expect(spring).toMatchObject({ channel: "email", campaign: "spring" });
     expect(spring.sms).toBeUndefined();
     expect(spring.email.counts).toMatchObject({ total: 7, delivered: 3, opened: 2 });
-    expect(spring.email.rates).toEqual({ deliveryRate: 0.5, bounceRate: 0.1667, openRate: 0.6667, clickRate: 0.3333, complaintRate: 0.3333 });
+    expect(spring.email.rates).toEqual({
+      deliveryRate: 0.5,
+      bounceRate: 0.1667,
+      openRate: 0.6667,
+      clickRate: 0.3333,
+      complaintRate: 0.3333,
+    });
 
     const onlySms = (await api.metrics(`from=${FROM}&until=${UNTIL}&channel=sms`)).body;
     expect(onlySms.email).toBeUndefined();
@@ -136,7 +195,13 @@ describe.each(testTargets)("metrics summary (%s)", (target) => {
     expect(inside.sms.counts.total).toBe(3);
     const empty = (await api.metrics(`from=2020-01-01T00:00:00Z&until=2020-01-02T00:00:00Z`)).body;
     expect(empty.sms).toEqual({ counts: { total: 0, deliveredTotal: 0 }, rates: { deliveryRate: null } });
-    expect(empty.email.rates).toEqual({ deliveryRate: null, bounceRate: null, openRate: null, clickRate: null, complaintRate: null });
+    expect(empty.email.rates).toEqual({
+      deliveryRate: null,
+      bounceRate: null,
+      openRate: null,
+      clickRate: null,
+      complaintRate: null,
+    });
 
     expectApiError(await api.metrics("from=yesterday"), 400, "invalid_request");
     expectApiError(await api.metrics("channel=fax"), 400, "invalid_request");

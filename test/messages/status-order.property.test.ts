@@ -12,10 +12,27 @@ vi.hoisted(() => {
   process.env.WEBHOOK_LOG_LEVEL = "silent";
 });
 
-import { applyEvent, createMessageState, deriveMessageState, statusRank, type MessageState, type StatusEvent } from "@/lib/status/derive";
+import {
+  applyEvent,
+  createMessageState,
+  deriveMessageState,
+  statusRank,
+  type MessageState,
+  type StatusEvent,
+} from "@/lib/status/derive";
 import { testTargets } from "../support/databases";
 import {
-  api, expectCountersMatchMessages, newEmail, newEmailId, newPhone, newSid, postEmail, postSms, useMessagesHarness, type Loose, type WebhookAnswer,
+  api,
+  expectCountersMatchMessages,
+  newEmail,
+  newEmailId,
+  newPhone,
+  newSid,
+  postEmail,
+  postSms,
+  useMessagesHarness,
+  type Loose,
+  type WebhookAnswer,
 } from "./harness";
 
 type Channel = "sms" | "email";
@@ -65,7 +82,9 @@ interface Scenario {
 const SMS_FINAL = fc.oneof(
   fc.constant<LifecycleEvent | null>(null),
   fc.constant<LifecycleEvent | null>({ status: "delivered" }),
-  fc.constantFrom("30003", "30005", "30006", "30007").map((code): LifecycleEvent | null => ({ status: "undelivered", errorCode: code })),
+  fc
+    .constantFrom("30003", "30005", "30006", "30007")
+    .map((code): LifecycleEvent | null => ({ status: "undelivered", errorCode: code })),
 );
 
 const smsLifecycle: fc.Arbitrary<LifecycleEvent[]> = fc
@@ -81,7 +100,9 @@ const EMAIL_FINAL = fc.oneof(
   fc.constant<LifecycleEvent | null>(null),
   fc.constant<LifecycleEvent | null>({ status: "delivered", offsetMs: 60_000 }),
   fc.constantFrom<"Permanent" | "Temporary">("Permanent", "Temporary").map((type): LifecycleEvent | null => ({
-    status: "bounced", offsetMs: 61_000, bounce: { type, subType: type === "Permanent" ? "General" : "MailboxFull" },
+    status: "bounced",
+    offsetMs: 61_000,
+    bounce: { type, subType: type === "Permanent" ? "General" : "MailboxFull" },
   })),
 );
 
@@ -116,23 +137,31 @@ const copiesArb: fc.Arbitrary<Copy[]> = fc
 
 function scenarioArb(channel: Channel): fc.Arbitrary<Scenario> {
   return (channel === "sms" ? smsLifecycle : emailLifecycle)
-    .chain((events) => fc.array(copiesArb, { minLength: events.length, maxLength: events.length })
-      .map((copies) => events.map((event, i): Planned => ({ event, copies: copies[i] }))))
+    .chain((events) =>
+      fc
+        .array(copiesArb, { minLength: events.length, maxLength: events.length })
+        .map((copies) => events.map((event, i): Planned => ({ event, copies: copies[i] }))),
+    )
     .chain((planned) => {
-      const all: Arrival[] = planned.flatMap((p, pi) => p.copies.flatMap((c, ci) => Array.from({ length: c.times }, () => ({ planned: pi, copy: ci }))));
-      return fc.record({
-        arrivals: fc.shuffledSubarray(all, { minLength: all.length, maxLength: all.length }),
-        linkAt: fc.integer({ min: 0, max: all.length }),
-        mode: fc.constantFrom<"register" | "addId">("register", "addId"),
-        concurrency: fc.constantFrom(1, 1, 1, 3, 6),
-      }).map((r): Scenario => ({ channel, planned, ...r }));
+      const all: Arrival[] = planned.flatMap((p, pi) =>
+        p.copies.flatMap((c, ci) => Array.from({ length: c.times }, () => ({ planned: pi, copy: ci }))),
+      );
+      return fc
+        .record({
+          arrivals: fc.shuffledSubarray(all, { minLength: all.length, maxLength: all.length }),
+          linkAt: fc.integer({ min: 0, max: all.length }),
+          mode: fc.constantFrom<"register" | "addId">("register", "addId"),
+          concurrency: fc.constantFrom(1, 1, 1, 3, 6),
+        })
+        .map((r): Scenario => ({ channel, planned, ...r }));
     });
 }
 
 // ------------------------------------------------------------------------------------------ the model
 
 /** The identity of what is stored: Twilio dedupes on MessageSid+status+ErrorCode, Resend on the svix-id. */
-const effectOf = (s: Scenario, a: Arrival) => (s.channel === "sms" ? `${a.planned}` : `${a.planned}:${a.copy}`);
+const effectOf = (s: Scenario, a: Arrival) =>
+  s.channel === "sms" ? `${a.planned}` : `${a.planned}:${a.copy}`;
 
 interface ModelRun {
   /** Delivery id of each (planned, copy), unique per run. */
@@ -162,7 +191,10 @@ function expectedStore(s: Scenario, run: ModelRun) {
     stored.set(key, { arrival: a, index: i });
     return i >= s.linkAt ? "accepted" : "unmatched";
   });
-  const events = [...stored.values()].map(({ arrival }) => ({ arrival, event: statusEventOf(s, run, arrival) }));
+  const events = [...stored.values()].map(({ arrival }) => ({
+    arrival,
+    event: statusEventOf(s, run, arrival),
+  }));
   return { outcomes, events };
 }
 
@@ -180,21 +212,55 @@ function expectedLate(channel: Channel, events: StatusEvent[]): boolean[] {
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
 /** The comparable part of a state (SMS milestones are dated by arrival, which the model cannot know). */
-function comparable(channel: Channel, s: { status: string; statusRank: number; errorCode: string | null; bounceType: string | null; openCount: number; clickCount: number; firstOpenedAt: Date | null; firstClickedAt: Date | null; deliveredAt: Date | null; complainedAt: Date | null; bouncedAt: Date | null }) {
+function comparable(
+  channel: Channel,
+  s: {
+    status: string;
+    statusRank: number;
+    errorCode: string | null;
+    bounceType: string | null;
+    openCount: number;
+    clickCount: number;
+    firstOpenedAt: Date | null;
+    firstClickedAt: Date | null;
+    deliveredAt: Date | null;
+    complainedAt: Date | null;
+    bouncedAt: Date | null;
+  },
+) {
   return {
-    status: s.status, statusRank: s.statusRank, errorCode: s.errorCode, bounceType: s.bounceType,
-    openCount: s.openCount, clickCount: s.clickCount, firstOpenedAt: iso(s.firstOpenedAt), firstClickedAt: iso(s.firstClickedAt),
-    ...(channel === "email" ? { deliveredAt: iso(s.deliveredAt), complainedAt: iso(s.complainedAt), bouncedAt: iso(s.bouncedAt) } : {}),
+    status: s.status,
+    statusRank: s.statusRank,
+    errorCode: s.errorCode,
+    bounceType: s.bounceType,
+    openCount: s.openCount,
+    clickCount: s.clickCount,
+    firstOpenedAt: iso(s.firstOpenedAt),
+    firstClickedAt: iso(s.firstClickedAt),
+    ...(channel === "email"
+      ? { deliveredAt: iso(s.deliveredAt), complainedAt: iso(s.complainedAt), bouncedAt: iso(s.bouncedAt) }
+      : {}),
   };
 }
 
 /** Every column the status layer owns, of the stored message row. */
 function stateColumns(m: Loose) {
   return {
-    status: m.status, statusRank: m.statusRank, statusAt: iso(m.statusAt), deliveredAt: iso(m.deliveredAt), failedAt: iso(m.failedAt),
-    bouncedAt: iso(m.bouncedAt), complainedAt: iso(m.complainedAt), firstOpenedAt: iso(m.firstOpenedAt), firstClickedAt: iso(m.firstClickedAt),
-    openCount: m.openCount, clickCount: m.clickCount, errorCode: m.errorCode, errorMessage: m.errorMessage,
-    bounceType: m.bounceType, bounceSubType: m.bounceSubType,
+    status: m.status,
+    statusRank: m.statusRank,
+    statusAt: iso(m.statusAt),
+    deliveredAt: iso(m.deliveredAt),
+    failedAt: iso(m.failedAt),
+    bouncedAt: iso(m.bouncedAt),
+    complainedAt: iso(m.complainedAt),
+    firstOpenedAt: iso(m.firstOpenedAt),
+    firstClickedAt: iso(m.firstClickedAt),
+    openCount: m.openCount,
+    clickCount: m.clickCount,
+    errorCode: m.errorCode,
+    errorMessage: m.errorMessage,
+    bounceType: m.bounceType,
+    bounceSubType: m.bounceSubType,
   };
 }
 
@@ -202,7 +268,9 @@ const SUPPRESSING_SMS_CODES = new Set(["30005", "30006"]);
 
 function expectedSuppressed(channel: Channel, events: StatusEvent[]): boolean {
   if (channel === "sms") return events.some((e) => SUPPRESSING_SMS_CODES.has(e.errorCode ?? ""));
-  return events.some((e) => e.status === "complained" || (e.status === "bounced" && e.bounceType === "Permanent"));
+  return events.some(
+    (e) => e.status === "complained" || (e.status === "bounced" && e.bounceType === "Permanent"),
+  );
 }
 
 // ------------------------------------------------------------------------------------------ the test
@@ -220,7 +288,8 @@ describe.each(testTargets)("status under any order, end to end (%s)", (target) =
     const base = Date.now() - 2 * 3600_000 + Math.floor(Math.random() * 1000);
     const run: ModelRun = {
       base,
-      deliveryId: (a) => (s.channel === "sms" ? `idem-${runId}-${a.planned}-${a.copy}` : `msg_${runId}_${a.planned}_${a.copy}`),
+      deliveryId: (a) =>
+        s.channel === "sms" ? `idem-${runId}-${a.planned}-${a.copy}` : `msg_${runId}_${a.planned}_${a.copy}`,
     };
     const sentAt = new Date(base).toISOString();
 
@@ -244,9 +313,14 @@ describe.each(testTargets)("status under any order, end to end (%s)", (target) =
     const post = (a: Arrival): Promise<WebhookAnswer> => {
       const e = s.planned[a.planned].event;
       const deliveryId = run.deliveryId(a);
-      if (s.channel === "sms") return postSms({ sid: externalId, to, status: e.status, errorCode: e.errorCode, token: deliveryId });
+      if (s.channel === "sms")
+        return postSms({ sid: externalId, to, status: e.status, errorCode: e.errorCode, token: deliveryId });
       return postEmail({
-        emailId: externalId, to, type: e.status, svix: deliveryId, createdAt: new Date(base + e.offsetMs!),
+        emailId: externalId,
+        to,
+        type: e.status,
+        svix: deliveryId,
+        createdAt: new Date(base + e.offsetMs!),
         bounce: e.bounce ? { ...e.bounce, message: "bounce" } : undefined,
         data: { created_at: new Date(base).toISOString(), message_id: `<${externalId}@resend.test>` },
       });
@@ -273,11 +347,16 @@ describe.each(testTargets)("status under any order, end to end (%s)", (target) =
     const { outcomes, events } = expectedStore(s, run);
     expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
     if (sequential) expect(answers.map((a) => a.outcome)).toEqual(outcomes);
-    else expect(answers.filter((a) => a.outcome === "duplicate")).toHaveLength(s.arrivals.length - events.length);
+    else
+      expect(answers.filter((a) => a.outcome === "duplicate")).toHaveLength(
+        s.arrivals.length - events.length,
+      );
 
     // The model: the distinct events, derived in arrival order and in the lifecycle's natural order.
     const distinct = events.map((e) => e.event);
-    const natural = [...events].sort((a, b) => a.arrival.planned - b.arrival.planned || a.arrival.copy - b.arrival.copy).map((e) => e.event);
+    const natural = [...events]
+      .sort((a, b) => a.arrival.planned - b.arrival.planned || a.arrival.copy - b.arrival.copy)
+      .map((e) => e.event);
     const expected = comparable(s.channel, deriveMessageState(s.channel, natural));
     expect(comparable(s.channel, deriveMessageState(s.channel, distinct))).toEqual(expected);
 
@@ -285,12 +364,24 @@ describe.each(testTargets)("status under any order, end to end (%s)", (target) =
     expect(comparable(s.channel, row)).toEqual(expected);
 
     // The hot path (one event at a time, linking included) equals the reference over the stored events.
-    const storedEvents = await h.db.prisma.messageEvent.findMany({ where: { messageId: messageId! }, orderBy: [{ receivedAt: "asc" }, { id: "asc" }] });
+    const storedEvents = await h.db.prisma.messageEvent.findMany({
+      where: { messageId: messageId! },
+      orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
+    });
     expect(storedEvents).toHaveLength(events.length);
-    const reference = deriveMessageState(s.channel, storedEvents.map((e): StatusEvent => ({
-      status: e.status, occurredAt: e.occurredAt, deliveryId: e.deliveryId, receivedAt: e.receivedAt, errorCode: e.errorCode,
-      errorMessage: e.errorMessage, bounceType: e.bounceType, bounceSubType: e.bounceSubType,
-    })));
+    const reference = deriveMessageState(
+      s.channel,
+      storedEvents.map((e): StatusEvent => ({
+        status: e.status,
+        occurredAt: e.occurredAt,
+        deliveryId: e.deliveryId,
+        receivedAt: e.receivedAt,
+        errorCode: e.errorCode,
+        errorMessage: e.errorMessage,
+        bounceType: e.bounceType,
+        bounceSubType: e.bounceSubType,
+      })),
+    );
     expect(stateColumns(row)).toEqual(stateColumns(reference));
 
     // "late" follows arrival order, whether an event was applied on arrival or when it was linked.
@@ -304,24 +395,38 @@ describe.each(testTargets)("status under any order, end to end (%s)", (target) =
     const detail = (await api.get(messageId!)).body;
     expect(detail.status).toBe(expected.status);
     expect(detail.error?.code ?? null).toBe(expected.errorCode);
-    expect(detail.engagement).toMatchObject({ openCount: expected.openCount, clickCount: expected.clickCount, firstOpenedAt: expected.firstOpenedAt });
+    expect(detail.engagement).toMatchObject({
+      openCount: expected.openCount,
+      clickCount: expected.clickCount,
+      firstOpenedAt: expected.firstOpenedAt,
+    });
     const timeline = detail.timeline as Loose[];
     expect(timeline.filter((t) => t.kind === "event")).toHaveLength(events.length);
     expect(timeline.filter((t) => t.kind === "duplicate")).toHaveLength(s.arrivals.length - events.length);
-    if (sequential) expect(timeline.filter((t) => t.kind === "event" && t.late).length).toBe(late.filter(Boolean).length);
+    if (sequential)
+      expect(timeline.filter((t) => t.kind === "event" && t.late).length).toBe(late.filter(Boolean).length);
     expect(detail.suppression.suppressed).toBe(expectedSuppressed(s.channel, distinct));
     expect(await h.db.prisma.messageEvent.count({ where: { externalId, messageId: null } })).toBe(0);
   }
 
   async function registered(channel: Channel, externalId: string, to: string): Promise<string> {
-    const r = await api.register({ channel, to, externalId, sentAt: new Date(Date.now() - 3600_000).toISOString() });
+    const r = await api.register({
+      channel,
+      to,
+      externalId,
+      sentAt: new Date(Date.now() - 3600_000).toISOString(),
+    });
     expect(r.status).toBe(201);
     return r.body.id;
   }
 
   async function statCounts(): Promise<Record<string, number>> {
     const stats = await h.db.prisma.messageStat.groupBy({ by: ["channel", "metric"], _sum: { count: true } });
-    return Object.fromEntries(stats.filter((s) => Number(s._sum.count) !== 0).map((s) => [`${s.channel}:${s.metric}`, Number(s._sum.count)]));
+    return Object.fromEntries(
+      stats
+        .filter((s) => Number(s._sum.count) !== 0)
+        .map((s) => [`${s.channel}:${s.metric}`, Number(s._sum.count)]),
+    );
   }
 
   it("a late `sent` after `delivered` changes nothing but is kept, marked late", async () => {
@@ -338,7 +443,11 @@ describe.each(testTargets)("status under any order, end to end (%s)", (target) =
     expect(await statCounts()).toEqual(counters);
     expect(counters).toMatchObject({ "sms:delivered": 1, "sms:total": 1 });
     const timeline = (await api.get(id)).body.timeline as Loose[];
-    expect(timeline.map((t) => [t.status, t.late])).toEqual([["delivered", false], ["sent", true], ["queued", true]]);
+    expect(timeline.map((t) => [t.status, t.late])).toEqual([
+      ["delivered", false],
+      ["sent", true],
+      ["queued", true],
+    ]);
 
     const emailId = newEmailId();
     const mailTo = newEmail();
@@ -348,7 +457,10 @@ describe.each(testTargets)("status under any order, end to end (%s)", (target) =
     await postEmail({ emailId, to: mailTo, type: "sent", createdAt: new Date(t) });
     const m = (await api.get(mail)).body;
     expect(m).toMatchObject({ status: "delivered", statusAt: new Date(t + 5000).toISOString() });
-    expect(m.timeline.map((e: Loose) => [e.status, e.late])).toEqual([["sent", true], ["delivered", false]]);
+    expect(m.timeline.map((e: Loose) => [e.status, e.late])).toEqual([
+      ["sent", true],
+      ["delivered", false],
+    ]);
   });
 
   it("`delivered` after `delivery_delayed` moves the message forward; a late delay does not move it back", async () => {
@@ -360,7 +472,10 @@ describe.each(testTargets)("status under any order, end to end (%s)", (target) =
     await postEmail({ emailId, to, type: "delivery_delayed", createdAt: new Date(t + 60_000) });
     expect((await api.get(id)).body.status).toBe("delivery_delayed");
     await postEmail({ emailId, to, type: "delivered", createdAt: new Date(t + 3600_000) });
-    expect((await api.get(id)).body).toMatchObject({ status: "delivered", milestones: { deliveredAt: new Date(t + 3600_000).toISOString() } });
+    expect((await api.get(id)).body).toMatchObject({
+      status: "delivered",
+      milestones: { deliveredAt: new Date(t + 3600_000).toISOString() },
+    });
     // A second delay report that arrives after delivery (dated before it) is late.
     await postEmail({ emailId, to, type: "delivery_delayed", createdAt: new Date(t + 120_000) });
     expect((await api.get(id)).body.status).toBe("delivered");
@@ -377,8 +492,13 @@ describe.each(testTargets)("status under any order, end to end (%s)", (target) =
     await postEmail({ emailId, to, type: "opened", createdAt: new Date(t + 90_000) });
     const m = (await api.get(id)).body;
     expect(m).toMatchObject({
-      status: "delivered", statusAt: new Date(t + 90_000).toISOString(), error: null,
-      milestones: { deliveredAt: new Date(t + 90_000).toISOString(), firstOpenedAt: new Date(t + 90_000).toISOString() },
+      status: "delivered",
+      statusAt: new Date(t + 90_000).toISOString(),
+      error: null,
+      milestones: {
+        deliveredAt: new Date(t + 90_000).toISOString(),
+        firstOpenedAt: new Date(t + 90_000).toISOString(),
+      },
       engagement: { opened: true, openCount: 1 },
     });
     expect(await statCounts()).toEqual({ "email:total": 1, "email:delivered": 1, "email:opened": 1 });

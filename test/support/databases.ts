@@ -45,7 +45,10 @@ export async function createEmptyPostgresDatabase(): Promise<{ url: string; drop
 }
 
 /** A migrated database of the given target. */
-export async function createTestDatabase(target: TargetName, { migrate = true, poolSize = 10 } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  target: TargetName,
+  { migrate = true, poolSize = 10 } = {},
+): Promise<TestDatabase> {
   if (target === "pglite") {
     const db = await openDatabase({ dataDir: "memory://", poolSize: 1 });
     if (migrate) await applyMigrations(db.sql);

@@ -55,7 +55,11 @@ function snapshotEnv(): () => void {
  * runs (e.g. emptying the tables), then `configure(base)`; after each test process.env is put back.
  * (Not named use…: the React lint rules would take it for a hook.)
  */
-export function configureEachTest(base: EnvValues, configure: (env: EnvValues) => void, prepare: () => Promise<unknown>): void {
+export function configureEachTest(
+  base: EnvValues,
+  configure: (env: EnvValues) => void,
+  prepare: () => Promise<unknown>,
+): void {
   let restoreEnv = () => {};
   beforeEach(async () => {
     restoreEnv = snapshotEnv();

@@ -17,11 +17,16 @@ async function main(): Promise<void> {
   installShutdownHandlers();
   const db = await startDatabase();
   for (let i = 0; i < rows; i++) {
-    await db.prisma.message.create({ data: { channel: "sms", recipient: `+1415555${String(i).padStart(4, "0")}`, campaign: CAMPAIGN } });
+    await db.prisma.message.create({
+      data: { channel: "sms", recipient: `+1415555${String(i).padStart(4, "0")}`, campaign: CAMPAIGN },
+    });
   }
   void trackWrite(
     db.sql.transaction(async (tx) => {
-      await tx.query(`INSERT INTO "message" ("channel", "recipient", "campaign") VALUES ('email', $1, $2)`, [IN_FLIGHT_RECIPIENT, CAMPAIGN]);
+      await tx.query(`INSERT INTO "message" ("channel", "recipient", "campaign") VALUES ('email', $1, $2)`, [
+        IN_FLIGHT_RECIPIENT,
+        CAMPAIGN,
+      ]);
       process.stdout.write(`${READY_MARKER}\n`);
       await new Promise((resolve) => setTimeout(resolve, slowMs));
     }),

@@ -11,7 +11,8 @@ import twilio from "twilio";
 /** Secrets the tests configure (TWILIO_AUTH_TOKEN, TWILIO_ACCOUNT_SID, RESEND_WEBHOOK_SECRET). */
 export const TEST_TWILIO_AUTH_TOKEN = "test_twilio_auth_token_0123456789ab";
 export const TEST_TWILIO_ACCOUNT_SID = "AC0123456789abcdef0123456789abcdef";
-export const TEST_RESEND_WEBHOOK_SECRET = "whsec_" + Buffer.from("signalboard-test-resend-secret!!").toString("base64");
+export const TEST_RESEND_WEBHOOK_SECRET =
+  "whsec_" + Buffer.from("signalboard-test-resend-secret!!").toString("base64");
 
 /** WEBHOOK_BASE_URL: the public origin the providers call (and Twilio signs). */
 export const PUBLIC_BASE_URL = "https://hooks.example.test";
@@ -73,12 +74,17 @@ const formEncode = (text: string) => encodeURIComponent(text).replace(/%20/g, "+
 /** The body as the wire carries it: x-www-form-urlencoded, repeated keys repeated. */
 export function encodeForm(params: TwilioParams): string {
   return Object.entries(params)
-    .flatMap(([key, value]) => (Array.isArray(value) ? value : [value]).map((v) => `${formEncode(key)}=${formEncode(v)}`))
+    .flatMap(([key, value]) =>
+      (Array.isArray(value) ? value : [value]).map((v) => `${formEncode(key)}=${formEncode(v)}`),
+    )
     .join("&");
 }
 
 /** PUBLIC_BASE_URL + path + query: the URL Twilio called and signed. */
-export function twilioPublicUrl(query?: string, { baseUrl = PUBLIC_BASE_URL, path = TWILIO_PATH } = {}): string {
+export function twilioPublicUrl(
+  query?: string,
+  { baseUrl = PUBLIC_BASE_URL, path = TWILIO_PATH } = {},
+): string {
   return withQuery(baseUrl + path, query);
 }
 
@@ -112,11 +118,15 @@ export interface TwilioRequestOptions {
   headers?: Record<string, string>;
 }
 
-export function buildTwilioRequest(options: TwilioRequestOptions = {}): BuiltRequest & { signature: string | null; signedUrl: string } {
+export function buildTwilioRequest(
+  options: TwilioRequestOptions = {},
+): BuiltRequest & { signature: string | null; signedUrl: string } {
   const params = options.params ?? twilioStatusParams();
   const signedUrl = options.signedUrl ?? twilioPublicUrl(options.query);
   const signature =
-    options.signature === undefined ? signTwilio(options.authToken ?? TEST_TWILIO_AUTH_TOKEN, signedUrl, params) : options.signature;
+    options.signature === undefined
+      ? signTwilio(options.authToken ?? TEST_TWILIO_AUTH_TOKEN, signedUrl, params)
+      : options.signature;
   const token = options.idempotencyToken === undefined ? `idem-${randomUUID()}` : options.idempotencyToken;
   const headers: Record<string, string> = { "content-type": options.contentType ?? FORM_CONTENT_TYPE };
   if (signature !== null) headers["x-twilio-signature"] = signature;
@@ -150,7 +160,10 @@ export interface ResendEventOptions {
 }
 
 /** A Resend email event envelope as documented (providers.md 3.4/3.5), with data.email_id. */
-export function resendEmailEvent(type: string, { emailId = randomUUID(), createdAt, data = {} }: ResendEventOptions = {}) {
+export function resendEmailEvent(
+  type: string,
+  { emailId = randomUUID(), createdAt, data = {} }: ResendEventOptions = {},
+) {
   const now = new Date().toISOString();
   return {
     type,
@@ -186,15 +199,23 @@ export interface ResendRequestOptions {
   headers?: Record<string, string>;
 }
 
-export function buildResendRequest(options: ResendRequestOptions): BuiltRequest & { id: string; signature: string | null } {
+export function buildResendRequest(
+  options: ResendRequestOptions,
+): BuiltRequest & { id: string; signature: string | null } {
   const { payload } = options;
   const body: RequestBody =
-    typeof payload === "string" || payload instanceof Uint8Array ? (payload as RequestBody) : JSON.stringify(payload);
+    typeof payload === "string" || payload instanceof Uint8Array
+      ? (payload as RequestBody)
+      : JSON.stringify(payload);
   const id = options.id ?? svixId();
   const date = options.date ?? new Date();
   const signature =
     options.signature === undefined
-      ? new Webhook(options.secret ?? TEST_RESEND_WEBHOOK_SECRET).sign(id, date, typeof body === "string" ? body : Buffer.from(body))
+      ? new Webhook(options.secret ?? TEST_RESEND_WEBHOOK_SECRET).sign(
+          id,
+          date,
+          typeof body === "string" ? body : Buffer.from(body),
+        )
       : options.signature;
   const prefix = options.headerNames === "webhook" ? "webhook" : "svix";
   const headers: Record<string, string> = {
@@ -221,7 +242,11 @@ export function resendRequest(options: ResendRequestOptions): Request {
  * Signed the way the original design notes describe (`Resend-Signature: sha256=<hex hmac of body>`), which
  * Resend never sends: must be rejected.
  */
-export function designNotesResendRequest(payload: unknown, secret = TEST_RESEND_WEBHOOK_SECRET, origin = INTERNAL_ORIGIN): Request {
+export function designNotesResendRequest(
+  payload: unknown,
+  secret = TEST_RESEND_WEBHOOK_SECRET,
+  origin = INTERNAL_ORIGIN,
+): Request {
   const body = typeof payload === "string" ? payload : JSON.stringify(payload);
   return new Request(origin + RESEND_PATH, {
     method: "POST",

@@ -16,10 +16,15 @@ export const POST = apiRoute(async ({ db, request }) => {
   return json(await getMessage(db, result.messageId), result.created ? 201 : 200);
 });
 
-export const GET = apiRoute(async ({ db, request }) => listMessages(db, parseWith(listMessagesQuerySchema, searchParams(request))));
+export const GET = apiRoute(async ({ db, request }) =>
+  listMessages(db, parseWith(listMessagesQuerySchema, searchParams(request))),
+);
 
 // With MESSAGE_ID_MAPPING_STRATEGY=timestamp a registration also claims the events that came before it.
 function registrationMapping() {
   const config = getConfig();
-  return { strategy: config.MESSAGE_ID_MAPPING_STRATEGY, timestampWindowSeconds: config.TIMESTAMP_MATCHING_WINDOW };
+  return {
+    strategy: config.MESSAGE_ID_MAPPING_STRATEGY,
+    timestampWindowSeconds: config.TIMESTAMP_MATCHING_WINDOW,
+  };
 }

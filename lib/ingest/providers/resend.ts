@@ -8,7 +8,10 @@ function claimed(rawBody: string): { type: string | null; emailId: string | null
   try {
     const body = JSON.parse(rawBody) as { type?: unknown; data?: { email_id?: unknown; id?: unknown } };
     const id = body?.data?.email_id ?? body?.data?.id;
-    return { type: typeof body?.type === "string" ? body.type : null, emailId: typeof id === "string" ? id : null };
+    return {
+      type: typeof body?.type === "string" ? body.type : null,
+      emailId: typeof id === "string" ? id : null,
+    };
   } catch {
     return { type: null, emailId: null };
   }

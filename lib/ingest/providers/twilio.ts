@@ -1,7 +1,13 @@
 // Twilio status callbacks: form-encoded, signed over the PUBLIC URL (WEBHOOK_BASE_URL + configured path +
 // the raw query), never over request.url, which is the internal address behind a proxy.
 import { getBaseUrl } from "../../config/validate";
-import { buildPublicUrl, parseForm, parseTwilioCallback, verifyTwilioSignature, type FormParams } from "../../providers/twilio";
+import {
+  buildPublicUrl,
+  parseForm,
+  parseTwilioCallback,
+  verifyTwilioSignature,
+  type FormParams,
+} from "../../providers/twilio";
 import { verificationDisabled, type ProviderAdapter } from "./adapter";
 
 const FORM = /^\s*application\/x-www-form-urlencoded\b/i;

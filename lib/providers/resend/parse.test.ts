@@ -25,7 +25,10 @@ function rejected(body: string): Extract<ParseResult, { ok: false }> {
   return result;
 }
 
-function edited(type: keyof typeof RESEND_EXAMPLES, edit: (event: { data: Record<string, unknown> } & Record<string, unknown>) => void) {
+function edited(
+  type: keyof typeof RESEND_EXAMPLES,
+  edit: (event: { data: Record<string, unknown> } & Record<string, unknown>) => void,
+) {
   const event = JSON.parse(RESEND_EXAMPLES[type]);
   edit(event);
   return JSON.stringify(event);
@@ -94,12 +97,20 @@ describe("parseResendEvent: documented email events", () => {
 
   it("maps the suppression of email.suppressed", () => {
     const event = status(RESEND_EXAMPLES["email.suppressed"]);
-    expect(event).toMatchObject({ errorCode: "OnAccountSuppressionList", errorMessage: expect.stringContaining("suppression list") });
+    expect(event).toMatchObject({
+      errorCode: "OnAccountSuppressionList",
+      errorMessage: expect.stringContaining("suppression list"),
+    });
     expect(event.details.suppressed).toMatchObject({ type: "OnAccountSuppressionList" });
   });
 
   it("has no error, bounce or click on a plain delivery", () => {
-    expect(status(RESEND_EXAMPLES["email.delivered"])).toMatchObject({ errorCode: null, errorMessage: null, bounce: null, click: null });
+    expect(status(RESEND_EXAMPLES["email.delivered"])).toMatchObject({
+      errorCode: null,
+      errorMessage: null,
+      bounce: null,
+      click: null,
+    });
   });
 });
 
@@ -124,8 +135,18 @@ describe("parseResendEvent: identities and tolerated forms", () => {
   });
 
   it("converts tags sent as an array of {name, value}", () => {
-    const body = edited("email.sent", (e) => (e.data.tags = [{ name: "category", value: "welcome" }, { name: "message_id", value: "m-1" }]));
-    expect(status(body)).toMatchObject({ tags: { category: "welcome", message_id: "m-1" }, embeddedMessageId: "m-1" });
+    const body = edited(
+      "email.sent",
+      (e) =>
+        (e.data.tags = [
+          { name: "category", value: "welcome" },
+          { name: "message_id", value: "m-1" },
+        ]),
+    );
+    expect(status(body)).toMatchObject({
+      tags: { category: "welcome", message_id: "m-1" },
+      embeddedMessageId: "m-1",
+    });
   });
 
   it("keeps fields Resend adds later in details", () => {
@@ -160,12 +181,20 @@ describe("parseResendEvent: ignored events", () => {
     });
   });
 
-  it.each(["domain.updated", "suppression.added", "topic.deleted", "inbox.thread.created", "email.new_kind", "brand.new"])(
-    "acknowledges %s as ignored, needing only a string type",
-    (type) => {
-      expect(parsed(JSON.stringify({ type }))).toMatchObject({ kind: "ignored", eventType: type, externalId: null });
-    },
-  );
+  it.each([
+    "domain.updated",
+    "suppression.added",
+    "topic.deleted",
+    "inbox.thread.created",
+    "email.new_kind",
+    "brand.new",
+  ])("acknowledges %s as ignored, needing only a string type", (type) => {
+    expect(parsed(JSON.stringify({ type }))).toMatchObject({
+      kind: "ignored",
+      eventType: type,
+      externalId: null,
+    });
+  });
 });
 
 describe("parseResendEvent: malformed bodies", () => {
@@ -175,14 +204,17 @@ describe("parseResendEvent: malformed bodies", () => {
     expect(result.issues).toHaveLength(1);
   });
 
-  it.each([["[]"], ["null"], ['"email.sent"'], ['{"created_at":"2026-02-22T23:41:12.126Z"}'], ['{"type":42}']])(
-    "rejects %s as not an envelope",
-    (body) => {
-      const result = rejected(body);
-      expect(result.reason).toBe("body is not a Resend event envelope");
-      expect(result.issues[0]).toMatchObject({ path: expect.any(String), message: expect.any(String) });
-    },
-  );
+  it.each([
+    ["[]"],
+    ["null"],
+    ['"email.sent"'],
+    ['{"created_at":"2026-02-22T23:41:12.126Z"}'],
+    ['{"type":42}'],
+  ])("rejects %s as not an envelope", (body) => {
+    const result = rejected(body);
+    expect(result.reason).toBe("body is not a Resend event envelope");
+    expect(result.issues[0]).toMatchObject({ path: expect.any(String), message: expect.any(String) });
+  });
 
   it("names the missing type", () => {
     expect(rejected('{"data":{}}').issues).toEqual([{ path: "type", message: expect.any(String) }]);

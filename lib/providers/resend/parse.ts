@@ -70,7 +70,11 @@ function normalize(event: EmailEvent, deliveryId: string | null): NormalizedEven
     subject: data.subject ?? null,
     ...errorOf(event),
     bounce: data.bounce
-      ? { type: data.bounce.type ?? null, subType: data.bounce.subType ?? null, message: data.bounce.message ?? null }
+      ? {
+          type: data.bounce.type ?? null,
+          subType: data.bounce.subType ?? null,
+          message: data.bounce.message ?? null,
+        }
       : null,
     click: data.click
       ? {
@@ -116,7 +120,11 @@ export function parseResendEvent(rawBody: string, { deliveryId }: ParseResendEve
 
   const event = emailEventSchema.safeParse(json);
   if (!event.success) {
-    return { ok: false, reason: `${type} event does not match the expected shape`, issues: toIssues(event.error) };
+    return {
+      ok: false,
+      reason: `${type} event does not match the expected shape`,
+      issues: toIssues(event.error),
+    };
   }
   return { ok: true, event: normalize(event.data, delivery) };
 }

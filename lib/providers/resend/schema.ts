@@ -34,10 +34,7 @@ const tagValue = z.union([z.string(), z.number(), z.boolean()]).transform(String
 
 /** Documented as an object; the array-of-{name,value} form is the one used when sending. */
 const tagsSchema = z
-  .union([
-    z.record(z.string(), tagValue),
-    z.array(z.object({ name: z.string(), value: tagValue })),
-  ])
+  .union([z.record(z.string(), tagValue), z.array(z.object({ name: z.string(), value: tagValue }))])
   .transform((tags) => (Array.isArray(tags) ? Object.fromEntries(tags.map((t) => [t.name, t.value])) : tags));
 
 const emailDataSchema = z

@@ -24,8 +24,16 @@ function signed({ secret = SECRET, body = BODY, offsetSeconds = 0, at = NOW } = 
   };
 }
 
-function verify(headers: Headers | Record<string, string | null>, options: { secrets?: string[]; body?: string } = {}) {
-  return verifyResendSignature({ secrets: options.secrets ?? [SECRET], headers, rawBody: options.body ?? BODY, now: NOW });
+function verify(
+  headers: Headers | Record<string, string | null>,
+  options: { secrets?: string[]; body?: string } = {},
+) {
+  return verifyResendSignature({
+    secrets: options.secrets ?? [SECRET],
+    headers,
+    rawBody: options.body ?? BODY,
+    now: NOW,
+  });
 }
 
 function expectFailure(result: ReturnType<typeof verifyResendSignature>) {
@@ -73,7 +81,11 @@ describe("verifyResendSignature", () => {
   it("rejects stale and future timestamps with the skew in seconds", () => {
     const stale = expectFailure(verify(signed({ offsetSeconds: -3600 })));
     expect(stale.reason).toBe("timestamp too old: 3600 s behind the server clock");
-    expect(stale.diagnosis).toMatchObject({ skewSeconds: 3600, toleranceSeconds: 300, header: "svix-timestamp" });
+    expect(stale.diagnosis).toMatchObject({
+      skewSeconds: 3600,
+      toleranceSeconds: 300,
+      header: "svix-timestamp",
+    });
 
     const future = expectFailure(verify(signed({ offsetSeconds: 900 })));
     expect(future.reason).toBe("timestamp too new: 900 s ahead of the server clock");
@@ -83,7 +95,9 @@ describe("verifyResendSignature", () => {
   it("accepts exactly 300 s in both directions and rejects 301 s", () => {
     expect(verify(signed({ offsetSeconds: -300 })).ok).toBe(true);
     expect(verify(signed({ offsetSeconds: 300 })).ok).toBe(true);
-    expect(expectFailure(verify(signed({ offsetSeconds: -301 }))).diagnosis).toMatchObject({ skewSeconds: 301 });
+    expect(expectFailure(verify(signed({ offsetSeconds: -301 }))).diagnosis).toMatchObject({
+      skewSeconds: 301,
+    });
     expect(expectFailure(verify(signed({ offsetSeconds: 301 }))).reason).toMatch(/^timestamp too new: 301 s/);
   });
 
@@ -119,7 +133,10 @@ describe("verifyResendSignature", () => {
     headers[`svix-${field}`] = null;
     const result = expectFailure(verify(headers));
     expect(result.reason).toBe(`missing header(s): svix-${field}`);
-    expect(result.diagnosis).toMatchObject({ missingHeaders: [`svix-${field}`], alsoAccepted: [`webhook-${field}`] });
+    expect(result.diagnosis).toMatchObject({
+      missingHeaders: [`svix-${field}`],
+      alsoAccepted: [`webhook-${field}`],
+    });
   });
 
   it("accepts the unbranded webhook-* header names", () => {
@@ -172,7 +189,10 @@ describe("verifyResendSignature", () => {
     const secrets = [SECRET, NEXT_SECRET];
     expect(verify(signed({ secret: NEXT_SECRET }), { secrets })).toMatchObject({ ok: true, secretIndex: 1 });
     expect(verify(signed(), { secrets })).toMatchObject({ ok: true, secretIndex: 0 });
-    const both = { ...signed(), "svix-signature": `${signed({ secret: NEXT_SECRET })["svix-signature"]} ${signed()["svix-signature"]}` };
+    const both = {
+      ...signed(),
+      "svix-signature": `${signed({ secret: NEXT_SECRET })["svix-signature"]} ${signed()["svix-signature"]}`,
+    };
     expect(verify(both, { secrets: [NEXT_SECRET, SECRET] })).toMatchObject({ ok: true, secretIndex: 0 });
 
     const stranger = "whsec_" + Buffer.from("nobody-configured-this!!").toString("base64");

@@ -56,7 +56,11 @@ function missingHeaders(values: DeliveryHeaders, headers: HeaderInput): Failure 
 
 function checkTimestamp(header: string, source: string | null, now: Date): Failure | { signedAt: Date } {
   if (!/^\d+$/.test(header)) {
-    return fail("invalid timestamp header", { header: source, value: header, expected: "unix time in seconds" });
+    return fail("invalid timestamp header", {
+      header: source,
+      value: header,
+      expected: "unix time in seconds",
+    });
   }
   const timestamp = Number(header);
   const serverTime = Math.floor(now.getTime() / 1000);

@@ -10,7 +10,9 @@ export function parseRawDlrDoneDate(raw: string | undefined): string | null {
   const [year, month, day, hour, minute] = match.slice(1).map(Number);
   const date = new Date(Date.UTC(2000 + year, month - 1, day, hour, minute));
   const roundTrips =
-    date.getUTCMonth() === month - 1 && date.getUTCDate() === day && date.getUTCHours() === hour &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day &&
+    date.getUTCHours() === hour &&
     date.getUTCMinutes() === minute;
   return roundTrips ? date.toISOString() : null;
 }

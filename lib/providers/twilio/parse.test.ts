@@ -7,7 +7,11 @@ import { TWILIO_MESSAGE_STATUSES } from "./statuses";
 
 const SID = "SM0123456789abcdef0123456789abcdef";
 const ACCOUNT = "AC0123456789abcdef0123456789abcdef";
-const OPTIONS: TwilioParseOptions = { deliveryId: "idem-1", expectedAccountSid: ACCOUNT, embeddedMessageId: "msg_42" };
+const OPTIONS: TwilioParseOptions = {
+  deliveryId: "idem-1",
+  expectedAccountSid: ACCOUNT,
+  embeddedMessageId: "msg_42",
+};
 
 const BASE = {
   MessageSid: SID,
@@ -21,7 +25,8 @@ const BASE = {
 };
 
 function statusEvent(result: ParseResult): NormalizedEvent {
-  if (!result.ok || result.event.kind !== "status") throw new Error(`expected a status event: ${JSON.stringify(result)}`);
+  if (!result.ok || result.event.kind !== "status")
+    throw new Error(`expected a status event: ${JSON.stringify(result)}`);
   return result.event;
 }
 
@@ -61,7 +66,10 @@ describe("parseTwilioCallback", () => {
     const event = statusEvent(parseTwilioCallback(params, OPTIONS));
     expect(event).toMatchObject({ externalId: SID, status: "sent", eventType: "sent" });
     const emptyModern = { ...params, MessageSid: "", MessageStatus: "" };
-    expect(statusEvent(parseTwilioCallback(emptyModern, OPTIONS))).toMatchObject({ externalId: SID, status: "sent" });
+    expect(statusEvent(parseTwilioCallback(emptyModern, OPTIONS))).toMatchObject({
+      externalId: SID,
+      status: "sent",
+    });
   });
 
   it.each(TWILIO_MESSAGE_STATUSES.filter((s) => s !== "receiving" && s !== "received"))(
@@ -115,7 +123,10 @@ describe("parseTwilioCallback", () => {
 
   it("rejects a repeated MessageSid rather than guessing one", () => {
     const params = parseForm(`MessageSid=${SID}&MessageSid=SMother&MessageStatus=sent&AccountSid=${ACCOUNT}`);
-    expect(parseTwilioCallback(params, OPTIONS)).toMatchObject({ ok: false, issues: [{ path: "MessageSid" }] });
+    expect(parseTwilioCallback(params, OPTIONS)).toMatchObject({
+      ok: false,
+      issues: [{ path: "MessageSid" }],
+    });
   });
 
   it("keeps unknown and new parameters in details, never rejecting them", () => {
@@ -137,10 +148,16 @@ describe("parseTwilioCallback", () => {
   it("rejects a callback for another account when one is configured", () => {
     const other = "AC99999999999999999999999999999999";
     const result = parseTwilioCallback({ ...BASE, AccountSid: other }, OPTIONS);
-    expect(result).toMatchObject({ ok: false, reason: `AccountSid ${other} is not the configured Twilio account` });
+    expect(result).toMatchObject({
+      ok: false,
+      reason: `AccountSid ${other} is not the configured Twilio account`,
+    });
     const missing = parseTwilioCallback({ MessageSid: SID, MessageStatus: "sent" }, OPTIONS);
     expect(missing).toMatchObject({ ok: false, issues: [{ path: "AccountSid" }] });
-    const notConfigured = parseTwilioCallback({ ...BASE, AccountSid: other }, { ...OPTIONS, expectedAccountSid: null });
+    const notConfigured = parseTwilioCallback(
+      { ...BASE, AccountSid: other },
+      { ...OPTIONS, expectedAccountSid: null },
+    );
     expect(notConfigured.ok).toBe(true);
   });
 
@@ -160,7 +177,10 @@ describe("parseTwilioCallback", () => {
 
   it("passes null delivery and embedded ids through", () => {
     const options = { deliveryId: null, expectedAccountSid: null, embeddedMessageId: null };
-    expect(statusEvent(parseTwilioCallback(BASE, options))).toMatchObject({ deliveryId: null, embeddedMessageId: null });
+    expect(statusEvent(parseTwilioCallback(BASE, options))).toMatchObject({
+      deliveryId: null,
+      embeddedMessageId: null,
+    });
   });
 });
 
@@ -170,7 +190,16 @@ describe("parseRawDlrDoneDate", () => {
   });
 
   it("returns null for absent, malformed or impossible dates", () => {
-    for (const raw of [undefined, "", "24022915", "240229153000", "2313011200", "2302291200", "2401012460", "24O1011200"]) {
+    for (const raw of [
+      undefined,
+      "",
+      "24022915",
+      "240229153000",
+      "2313011200",
+      "2302291200",
+      "2401012460",
+      "24O1011200",
+    ]) {
       expect(parseRawDlrDoneDate(raw)).toBeNull();
     }
   });

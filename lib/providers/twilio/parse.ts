@@ -57,7 +57,9 @@ function buildDetails(params: FormParams, sid: string, status: string): Record<s
     if ((key === "SmsSid" && value === sid) || (key === "SmsStatus" && value === status)) continue;
     details[key] = value;
   }
-  const dlrDoneAt = parseRawDlrDoneDate(typeof params.RawDlrDoneDate === "string" ? params.RawDlrDoneDate : undefined);
+  const dlrDoneAt = parseRawDlrDoneDate(
+    typeof params.RawDlrDoneDate === "string" ? params.RawDlrDoneDate : undefined,
+  );
   if (dlrDoneAt) details.rawDlrDoneDateUtc = dlrDoneAt; // read as UTC: Twilio sends no zone
   return details;
 }

@@ -27,6 +27,8 @@ describe("buildPublicUrl", () => {
   });
 
   it("drops fragments and any query inside the configured path", () => {
-    expect(buildPublicUrl("https://h.example", "/p?stale=1#rc=3", "x=1#frag")).toBe("https://h.example/p?x=1");
+    expect(buildPublicUrl("https://h.example", "/p?stale=1#rc=3", "x=1#frag")).toBe(
+      "https://h.example/p?x=1",
+    );
   });
 });

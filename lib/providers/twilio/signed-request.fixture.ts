@@ -56,4 +56,3 @@ export function expectFailure(result: ReturnType<typeof verifyTwilioSignature>, 
   for (const secret of [TOKEN, OLD_TOKEN, SHARED_KEY_SECRET]) expect(serialized).not.toContain(secret);
   return result.diagnosis;
 }
-

@@ -30,7 +30,10 @@ describe("verifyTwilioSignature: the URL Twilio signed", () => {
     const publicUrl = "https://hooks.example.com:8443/webhooks/twilio";
     expect(verifyTwilioSignature(input({ ...signedWithout, publicUrl })).ok).toBe(true);
     const otherHost = "https://other.example.com:8443/webhooks/twilio";
-    expectFailure(verifyTwilioSignature(input({ ...signedWithout, publicUrl: otherHost })), "signature does not match");
+    expectFailure(
+      verifyTwilioSignature(input({ ...signedWithout, publicUrl: otherHost })),
+      "signature does not match",
+    );
   });
 
   it("keeps the query string: the received query passes, a changed or reordered one fails", () => {

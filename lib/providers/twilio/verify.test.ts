@@ -27,7 +27,11 @@ describe("verifyTwilioSignature: form callbacks", () => {
       verifyTwilioSignature(input({ ...request, rawBody })),
       "signature does not match",
     );
-    expect(diagnosis).toMatchObject({ checkedUrl: URL_PUBLIC, hint: PUBLIC_URL_HINT, algorithm: "HMAC_SHA1" });
+    expect(diagnosis).toMatchObject({
+      checkedUrl: URL_PUBLIC,
+      hint: PUBLIC_URL_HINT,
+      algorithm: "HMAC_SHA1",
+    });
   });
 
   it("rejects a signature made with another token", () => {
@@ -47,14 +51,26 @@ describe("verifyTwilioSignature: form callbacks", () => {
 
   it("rejects a missing or empty X-Twilio-Signature header", () => {
     const { rawBody } = twilioRequest(CALLBACK);
-    expectFailure(verifyTwilioSignature(input({ rawBody, signature: null })), "X-Twilio-Signature header is missing");
-    expectFailure(verifyTwilioSignature(input({ rawBody, signature: "" })), "X-Twilio-Signature header is missing");
+    expectFailure(
+      verifyTwilioSignature(input({ rawBody, signature: null })),
+      "X-Twilio-Signature header is missing",
+    );
+    expectFailure(
+      verifyTwilioSignature(input({ rawBody, signature: "" })),
+      "X-Twilio-Signature header is missing",
+    );
   });
 
   it("fails plainly when no auth token is configured", () => {
     const request = twilioRequest(CALLBACK);
-    expectFailure(verifyTwilioSignature(input({ ...request, authTokens: [] })), "no Twilio auth token configured");
-    expectFailure(verifyTwilioSignature(input({ ...request, authTokens: [""] })), "no Twilio auth token configured");
+    expectFailure(
+      verifyTwilioSignature(input({ ...request, authTokens: [] })),
+      "no Twilio auth token configured",
+    );
+    expectFailure(
+      verifyTwilioSignature(input({ ...request, authTokens: [""] })),
+      "no Twilio auth token configured",
+    );
   });
 
   it("accepts a request signed with an empty value, which still contributes its key", () => {
@@ -63,7 +79,10 @@ describe("verifyTwilioSignature: form callbacks", () => {
     expect(verifyTwilioSignature(input(request)).ok).toBe(true);
     const withoutEmpty = parseForm(request.rawBody);
     delete withoutEmpty.Body;
-    expectFailure(verifyTwilioSignature(input({ ...request, params: withoutEmpty })), "signature does not match");
+    expectFailure(
+      verifyTwilioSignature(input({ ...request, params: withoutEmpty })),
+      "signature does not match",
+    );
   });
 
   it("accepts repeated keys only when every value is kept", () => {
@@ -80,7 +99,10 @@ describe("verifyTwilioSignature: form callbacks", () => {
     expect(request.rawBody).toContain("Body=Hello+World");
     expect(verifyTwilioSignature(input(request)).ok).toBe(true);
     const plusAsSpace = { ...parseForm(request.rawBody), To: " 14155550100" };
-    expectFailure(verifyTwilioSignature(input({ ...request, params: plusAsSpace })), "signature does not match");
+    expectFailure(
+      verifyTwilioSignature(input({ ...request, params: plusAsSpace })),
+      "signature does not match",
+    );
   });
 });
 
@@ -97,7 +119,10 @@ describe("verifyTwilioSignature: JSON bodies with bodySHA256", () => {
 
   it("rejects a tampered JSON body", () => {
     const tampered = body.replace("delivered", "failed");
-    const diagnosis = expectFailure(verifyTwilioSignature(jsonInput(tampered)), /body does not match its bodySHA256/);
+    const diagnosis = expectFailure(
+      verifyTwilioSignature(jsonInput(tampered)),
+      /body does not match its bodySHA256/,
+    );
     expect(diagnosis).toMatchObject({ mode: "json-body-sha256" });
   });
 
@@ -137,15 +162,22 @@ describe("verifyTwilioSignature: secrets and algorithms", () => {
 
   it("rejects an HMAC-SHA1 signature when the header announces HMAC_SHA256", () => {
     const request = twilioRequest(CALLBACK);
-    const result = verifyTwilioSignature(input({ ...request, signatureSettings: "key=k,algorithm=HMAC_SHA256" }));
+    const result = verifyTwilioSignature(
+      input({ ...request, signatureSettings: "key=k,algorithm=HMAC_SHA256" }),
+    );
     expect(expectFailure(result, "signature does not match")).toMatchObject({ algorithm: "HMAC_SHA256" });
   });
 
   it("rejects an unknown algorithm without asking the helper", () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     const request = twilioRequest(CALLBACK);
-    const result = verifyTwilioSignature(input({ ...request, signatureSettings: "key=k,algorithm=HMAC_MD5" }));
-    expectFailure(result, 'unsupported signature algorithm "HMAC_MD5" in X-Twilio-Webhooks-Signature-Settings');
+    const result = verifyTwilioSignature(
+      input({ ...request, signatureSettings: "key=k,algorithm=HMAC_MD5" }),
+    );
+    expectFailure(
+      result,
+      'unsupported signature algorithm "HMAC_MD5" in X-Twilio-Webhooks-Signature-Settings',
+    );
     expect(warn).not.toHaveBeenCalled();
   });
 });

@@ -4,4 +4,6 @@ import { listUnmatchedEvents, unmatchedQuerySchema } from "@/lib/queries/list-un
 export const dynamic = "force-dynamic";
 
 // Events for provider ids no registered message claims yet (?externalId=, ?to=, ?provider=, ?before=).
-export const GET = apiRoute(async ({ db, request }) => listUnmatchedEvents(db, parseWith(unmatchedQuerySchema, searchParams(request))));
+export const GET = apiRoute(async ({ db, request }) =>
+  listUnmatchedEvents(db, parseWith(unmatchedQuerySchema, searchParams(request))),
+);

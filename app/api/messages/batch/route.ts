@@ -12,12 +12,22 @@ export const POST = apiRoute(async ({ db, request }) => {
   const parsed = messages.map((m) => registerMessageSchema.safeParse(m));
   const valid: Array<{ index: number; item: RegistrationItem }> = [];
   parsed.forEach((p, index) => {
-    if (p.success) valid.push({ index, item: { input: p.data, idempotencyKey: idempotencyKeyOf(messages[index]) } });
+    if (p.success)
+      valid.push({ index, item: { input: p.data, idempotencyKey: idempotencyKeyOf(messages[index]) } });
   });
-  const results = await registerMessages(db, valid.map((v) => v.item), registrationMapping());
+  const results = await registerMessages(
+    db,
+    valid.map((v) => v.item),
+    registrationMapping(),
+  );
   const byIndex = new Map(valid.map((v, i) => [v.index, results[i]]));
   const items = parsed.map((p, index) => {
-    if (!p.success) return { index, status: 400, error: { code: "invalid_request", message: "The message is not valid", issues: zodIssues(p.error) } };
+    if (!p.success)
+      return {
+        index,
+        status: 400,
+        error: { code: "invalid_request", message: "The message is not valid", issues: zodIssues(p.error) },
+      };
     const r = byIndex.get(index)!;
     return r.ok
       ? { index, status: r.created ? 201 : 200, id: r.messageId }
@@ -36,5 +46,8 @@ function idempotencyKeyOf(raw: unknown): string | undefined {
 // With MESSAGE_ID_MAPPING_STRATEGY=timestamp a registration also claims the events that came before it.
 function registrationMapping() {
   const config = getConfig();
-  return { strategy: config.MESSAGE_ID_MAPPING_STRATEGY, timestampWindowSeconds: config.TIMESTAMP_MATCHING_WINDOW };
+  return {
+    strategy: config.MESSAGE_ID_MAPPING_STRATEGY,
+    timestampWindowSeconds: config.TIMESTAMP_MATCHING_WINDOW,
+  };
 }

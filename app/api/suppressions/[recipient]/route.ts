@@ -7,6 +7,9 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute<{ recipient: string }>(async ({ db, request }, { recipient }) => {
   const q = searchParams(request);
   const channel = q.channel === "sms" || q.channel === "email" ? q.channel : undefined;
-  const status = await getSuppressionStatus(db, decodeURIComponent(recipient), { channel, sender: q.from ?? null });
+  const status = await getSuppressionStatus(db, decodeURIComponent(recipient), {
+    channel,
+    sender: q.from ?? null,
+  });
   return { ...status, send: !status.suppressed };
 });

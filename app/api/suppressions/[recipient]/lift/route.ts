@@ -5,16 +5,24 @@ import { getSuppressionStatus } from "@/lib/queries/get-suppression-status";
 
 export const dynamic = "force-dynamic";
 
-const liftSchema = z.object({
-  channel: z.enum(["sms", "email"]).optional(),
-  scope: z.string().trim().optional(),
-  reason: z.string().trim().min(1).max(500),
-}).strict();
+const liftSchema = z
+  .object({
+    channel: z.enum(["sms", "email"]).optional(),
+    scope: z.string().trim().optional(),
+    reason: z.string().trim().min(1).max(500),
+  })
+  .strict();
 
 // An admin lifts a suppression (e.g. the customer fixed their mailbox); recorded with who and why.
 export const POST = apiRoute<{ recipient: string }>(async ({ db, request, caller }, { recipient }) => {
   const body = await readJson(request, liftSchema);
   const raw = decodeURIComponent(recipient);
-  const lifted = await liftSuppression(db, { recipient: raw, channel: body.channel, scope: body.scope, reason: body.reason, actor: caller.label });
+  const lifted = await liftSuppression(db, {
+    recipient: raw,
+    channel: body.channel,
+    scope: body.scope,
+    reason: body.reason,
+    actor: caller.label,
+  });
   return { lifted, ...(await getSuppressionStatus(db, raw, { channel: body.channel })) };
 });
