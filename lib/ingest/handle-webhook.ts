@@ -7,7 +7,7 @@ import { isShuttingDown } from "../lifecycle";
 import { logger, maskRecipient } from "../logger";
 import type { ParsedWebhook } from "../providers/types";
 import { StorageUnavailableError } from "./batch-writer";
-import type { ProviderAdapter } from "./providers/adapter";
+import type { ProviderAdapter } from "../providers/adapter";
 import { readBody } from "./read-body";
 import { describeRequest } from "./request-facts";
 import { errorResponse, REJECTION, storedResponse } from "./respond";

@@ -2,7 +2,7 @@
 // JSON 500 (the provider retries) instead of an HTML page — and is logged.
 import { logger } from "../logger";
 import { handleWebhook } from "./handle-webhook";
-import type { ProviderAdapter } from "./providers/adapter";
+import type { ProviderAdapter } from "../providers/adapter";
 import { errorResponse, REJECTION } from "./respond";
 
 export function webhookRoute(adapter: ProviderAdapter) {

@@ -1,8 +1,9 @@
 // What the sending application may send us, validated at the edge (zod), with messages that say what to fix.
 import { z } from "zod";
+import { PROVIDERS } from "../providers/types";
 import { EMAIL_PATTERN, PHONE_PATTERN, normalizeRecipient } from "./recipients";
 
-export const providerSchema = z.enum(["twilio", "resend"]);
+export const providerSchema = z.enum(PROVIDERS);
 
 export const registerMessageSchema = z
   .object({

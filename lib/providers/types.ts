@@ -1,6 +1,8 @@
 // The shapes every provider module produces: the ingest service never sees a raw payload.
 
-export type Provider = "twilio" | "resend";
+/** The providers Signalboard accepts webhooks from; each has its folder and an entry in ./registry.ts. */
+export const PROVIDERS = ["twilio", "resend"] as const;
+export type Provider = (typeof PROVIDERS)[number];
 export type Channel = "sms" | "email";
 
 /** Outcome of checking a request's signature with the provider's official helper. */

@@ -4,10 +4,11 @@ import { z } from "zod";
 import type { Prisma } from "../generated/prisma/client";
 import type { Database } from "../db/open";
 import { normalizeRecipient } from "../messages/recipients";
+import { PROVIDERS } from "../providers/types";
 import { guessChannel } from "./get-suppression-status";
 
 export const unmatchedQuerySchema = z.object({
-  provider: z.enum(["twilio", "resend"]).optional(),
+  provider: z.enum(PROVIDERS).optional(),
   externalId: z.string().trim().min(1).optional(),
   to: z.string().trim().min(1).optional(),
   before: z.coerce.bigint().optional(),

@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   const { startDatabase, closeDatabase } = await import("../../lib/db/runtime");
   const { registerMessages } = await import("../../lib/messages/register");
   const { handleWebhook } = await import("../../lib/ingest/handle-webhook");
-  const { twilioAdapter } = await import("../../lib/ingest/providers/twilio");
+  const { twilioAdapter } = await import("../../lib/providers/twilio");
   const db = await startDatabase();
   const postgres = db.kind === "postgres";
 

@@ -1,7 +1,7 @@
 import { webhookRoute } from "@/lib/ingest/route-handler";
-import { resendAdapter } from "@/lib/ingest/providers/resend";
+import { getProviderAdapter } from "@/lib/providers/registry";
 
 export const dynamic = "force-dynamic";
 
 // Resend email events, delivered through Svix (RESEND_WEBHOOK_URL; other paths are rewritten by proxy.ts).
-export const POST = webhookRoute(resendAdapter);
+export const POST = webhookRoute(getProviderAdapter("resend"));

@@ -6,3 +6,4 @@ export {
   verifyResendSignature,
   type VerifyResendSignatureInput,
 } from "./verify";
+export { resendAdapter } from "./adapter";

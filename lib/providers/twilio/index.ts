@@ -4,3 +4,4 @@ export { verifyTwilioSignature, PUBLIC_URL_HINT, type TwilioSignatureInput } fro
 export { parseTwilioCallback, type TwilioParseOptions } from "./parse";
 export { parseRawDlrDoneDate } from "./dlr-date";
 export { TWILIO_MESSAGE_STATUSES, INBOUND_STATUSES, type TwilioMessageStatus } from "./statuses";
+export { twilioAdapter } from "./adapter";

@@ -1,6 +1,7 @@
 // Signature checks go through the official twilio helpers only; this file decides which helper,
 // which secrets and which algorithm, and explains a failure in plain words without leaking a secret.
 import twilio from "twilio";
+import { isJsonContentType } from "../content-type";
 import type { VerificationResult } from "../types";
 import type { FormParams } from "./form";
 
@@ -34,10 +35,6 @@ function isAbsoluteHttpUrl(url: string): boolean {
   return URL.canParse(url) && /^https?:$/.test(new URL(url).protocol);
 }
 
-function isJson(contentType: string | null): boolean {
-  return /^\s*application\/([\w.+-]+\+)?json\b/i.test(contentType ?? "");
-}
-
 export function verifyTwilioSignature(input: TwilioSignatureInput): VerificationResult {
   const { signature, publicUrl } = input;
   const algorithm = twilio.getSignatureAlgorithm(input.signatureSettings);
@@ -67,7 +64,7 @@ export function verifyTwilioSignature(input: TwilioSignatureInput): Verification
     return fail(`unsupported signature algorithm "${algorithm}" in X-Twilio-Webhooks-Signature-Settings`);
   }
   if (!isAbsoluteHttpUrl(publicUrl)) return fail("the URL to check is not an absolute http(s) URL");
-  if (mode === "form" && isJson(input.contentType)) {
+  if (mode === "form" && isJsonContentType(input.contentType)) {
     // Twilio covers a JSON body only through bodySHA256; without it the body would be unsigned.
     return fail("JSON body but no bodySHA256 in the URL, so the body is not covered by the signature");
   }

@@ -1,6 +1,7 @@
-// What the ingest pipeline needs from a provider: its path, what it sends, how to check and read it.
-import type { Config } from "../../config/schema";
-import type { ParseResult, Provider, VerificationResult } from "../../providers/types";
+// The contract a provider folder implements (lib/providers/<provider>/adapter.ts): what the ingest
+// pipeline needs from a provider — its path, what it sends, how to check and read it.
+import type { Config } from "../config/schema";
+import type { ParseResult, Provider, VerificationResult } from "./types";
 
 export interface ExamineInput {
   config: Config;

@@ -1,8 +1,9 @@
 // Resend events: Svix-signed JSON (svix-* or webhook-* headers), verified over the raw body.
-import { getDeliveryHeaders, parseResendEvent, verifyResendSignature } from "../../providers/resend";
-import { verificationDisabled, type ProviderAdapter } from "./adapter";
-
-const JSON_TYPE = /^\s*application\/([\w.+-]+\+)?json\b/i;
+import { verificationDisabled, type ProviderAdapter } from "../adapter";
+import { isJsonContentType } from "../content-type";
+import { getDeliveryHeaders } from "./headers";
+import { parseResendEvent } from "./parse";
+import { verifyResendSignature } from "./verify";
 
 function claimed(rawBody: string): { type: string | null; emailId: string | null } {
   try {
@@ -21,7 +22,7 @@ export const resendAdapter: ProviderAdapter = {
   provider: "resend",
   expectedContentType: "application/json",
   path: (config) => config.RESEND_WEBHOOK_URL,
-  acceptsContentType: (contentType) => JSON_TYPE.test(contentType ?? ""),
+  acceptsContentType: (contentType) => isJsonContentType(contentType),
   examine({ config, headers, rawBody }) {
     const deliveryId = getDeliveryHeaders(headers).id;
     const verification = verificationDisabled(config)

@@ -1,24 +1,19 @@
 // Twilio status callbacks: form-encoded, signed over the PUBLIC URL (WEBHOOK_BASE_URL + configured path +
 // the raw query), never over request.url, which is the internal address behind a proxy.
 import { getBaseUrl } from "../../config/validate";
-import {
-  buildPublicUrl,
-  parseForm,
-  parseTwilioCallback,
-  verifyTwilioSignature,
-  type FormParams,
-} from "../../providers/twilio";
-import { verificationDisabled, type ProviderAdapter } from "./adapter";
-
-const FORM = /^\s*application\/x-www-form-urlencoded\b/i;
-const JSON_TYPE = /^\s*application\/([\w.+-]+\+)?json\b/i;
+import { verificationDisabled, type ProviderAdapter } from "../adapter";
+import { isFormContentType, isJsonContentType } from "../content-type";
+import { parseForm, type FormParams } from "./form";
+import { parseTwilioCallback } from "./parse";
+import { buildPublicUrl } from "./public-url";
+import { verifyTwilioSignature } from "./verify";
 
 function first(value: string | string[] | undefined): string | null {
   return (Array.isArray(value) ? value[0] : value) || null;
 }
 
 function paramsOf(rawBody: string, contentType: string | null): FormParams {
-  if (!JSON_TYPE.test(contentType ?? "")) return parseForm(rawBody);
+  if (!isJsonContentType(contentType)) return parseForm(rawBody);
   // JSON webhooks carry bodySHA256 in the URL; their fields are read as strings like form fields.
   try {
     const parsed: unknown = JSON.parse(rawBody);
@@ -36,8 +31,8 @@ export const twilioAdapter: ProviderAdapter = {
   expectedContentType: "application/x-www-form-urlencoded",
   path: (config) => config.TWILIO_WEBHOOK_URL,
   acceptsContentType(contentType, query) {
-    if (FORM.test(contentType ?? "")) return true;
-    return JSON_TYPE.test(contentType ?? "") && new URLSearchParams(query ?? "").has("bodySHA256");
+    if (isFormContentType(contentType)) return true;
+    return isJsonContentType(contentType) && new URLSearchParams(query ?? "").has("bodySHA256");
   },
   examine({ config, headers, rawBody, query, contentType }) {
     const params = paramsOf(rawBody, contentType);
