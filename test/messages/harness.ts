@@ -136,8 +136,8 @@ export interface ApiCall {
   /** Replaces the Authorization header value entirely. */
   authorization?: string;
   headers?: Record<string, string>;
-  /** Dynamic route segments ({ id }, { recipient }). */
-  params?: Record<string, string>;
+  /** The route's pattern with its dynamic segments, e.g. "/api/messages/[id]": params come from the path. */
+  route?: string;
 }
 
 /** Response bodies are read loosely: each test asserts the shape it relies on. */
@@ -153,6 +153,23 @@ export interface ApiResult<T = Loose> {
 
 export const API_ORIGIN = "http://10.0.0.5:3000";
 
+/**
+ * The dynamic segments of `path` under `route`, as Next.js hands them to a handler: each one
+ * percent-decoded once (so a handler must not decode them again).
+ */
+export function routeParams(route: string, path: string): Record<string, string> {
+  const patternSegments = route.split("/");
+  const pathSegments = new URL(path, API_ORIGIN).pathname.split("/");
+  expect(pathSegments.length, `${path} does not match ${route}`).toBe(patternSegments.length);
+  const params: Record<string, string> = {};
+  patternSegments.forEach((segment, i) => {
+    const name = /^\[(\w+)\]$/.exec(segment)?.[1];
+    if (name) params[name] = decodeURIComponent(pathSegments[i]);
+    else expect(pathSegments[i], `${path} does not match ${route}`).toBe(segment);
+  });
+  return params;
+}
+
 /** Calls a route handler directly with a Fetch Request, as Next.js does. */
 export async function callApi<T = Loose>(handler: RouteHandler, call: ApiCall): Promise<ApiResult<T>> {
   const headers: Record<string, string> = { ...call.headers };
@@ -165,7 +182,8 @@ export async function callApi<T = Loose>(handler: RouteHandler, call: ApiCall): 
   }
   const method = call.method ?? (call.body !== undefined ? "POST" : "GET");
   const request = new Request(API_ORIGIN + call.path, { method, headers, body });
-  const response = await handler(request, call.params ? { params: Promise.resolve(call.params) } : undefined);
+  const params = call.route ? routeParams(call.route, call.path) : undefined;
+  const response = await handler(request, params ? { params: Promise.resolve(params) } : undefined);
   // Every answer of the API, success or error, carries a request id.
   expect(response.headers.get("x-request-id"), `${method} ${call.path}`).toBeTruthy();
   const text = await response.text();
@@ -183,7 +201,7 @@ export async function callApi<T = Loose>(handler: RouteHandler, call: ApiCall): 
   };
 }
 
-type Options = Omit<ApiCall, "path" | "body" | "params">;
+type Options = Omit<ApiCall, "path" | "body" | "route">;
 const qs = (query?: string) => (query ? `?${query.replace(/^\?/, "")}` : "");
 
 /** The sender API, one function per route. */
@@ -199,34 +217,37 @@ export const api = {
   list: (query?: string, o: Options = {}) =>
     callApi(messagesGET, { ...o, path: `/api/messages${qs(query)}` }),
   get: (id: string, o: Options = {}) =>
-    callApi(messageGET, { ...o, path: `/api/messages/${encodeURIComponent(id)}`, params: { id } }),
+    callApi(messageGET, {
+      ...o,
+      path: `/api/messages/${encodeURIComponent(id)}`,
+      route: "/api/messages/[id]",
+    }),
   addExternalId: (id: string, body: unknown, o: Options = {}) =>
     callApi(externalIdsPOST, {
       ...o,
       path: `/api/messages/${encodeURIComponent(id)}/external-ids`,
       body,
-      params: { id },
+      route: "/api/messages/[id]/external-ids",
     }),
   fail: (id: string, body: unknown, o: Options = {}) =>
     callApi(failedPOST, {
       ...o,
       path: `/api/messages/${encodeURIComponent(id)}/failed`,
       body,
-      params: { id },
+      route: "/api/messages/[id]/failed",
     }),
-  // Next.js hands dynamic segments over still percent-encoded; the route decodes them.
   suppression: (recipient: string, query?: string, o: Options = {}) =>
     callApi(suppressionGET, {
       ...o,
       path: `/api/suppressions/${encodeURIComponent(recipient)}${qs(query)}`,
-      params: { recipient: encodeURIComponent(recipient) },
+      route: "/api/suppressions/[recipient]",
     }),
   lift: (recipient: string, body: unknown, o: Options = {}) =>
     callApi(liftPOST, {
       ...o,
       path: `/api/suppressions/${encodeURIComponent(recipient)}/lift`,
       body,
-      params: { recipient: encodeURIComponent(recipient) },
+      route: "/api/suppressions/[recipient]/lift",
     }),
   metrics: (query?: string, o: Options = {}) =>
     callApi(metricsGET, { ...o, path: `/api/metrics/summary${qs(query)}` }),

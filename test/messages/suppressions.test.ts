@@ -288,6 +288,23 @@ describe.each(testTargets)("suppressions (%s)", (target) => {
     expect(history.map((c) => c.action)).toEqual(["suppressed", "lifted", "suppressed"]);
   });
 
+  it("answers and lifts for an address whose path segment is percent-encoded (%, @, +)", async () => {
+    const to = `a%b+${newEmail()}`;
+    expect(`/api/suppressions/${encodeURIComponent(to)}`).toContain("a%25b%2B");
+    expect(await status(to)).toMatchObject({ recipient: to, suppressed: false, send: true });
+    const m = await emailMessage(to);
+    await postEmail({
+      emailId: m.emailId,
+      to,
+      type: "bounced",
+      bounce: { type: "Permanent", subType: "General" },
+    });
+    expect(await status(to)).toMatchObject({ recipient: to, suppressed: true, send: false });
+    const lifted = await api.lift(to, { reason: "address confirmed by the customer" });
+    expect(lifted.status).toBe(200);
+    expect(lifted.body).toMatchObject({ lifted: 1, recipient: to, suppressed: false });
+  });
+
   it("lifts a STOP for one sender without touching the others", async () => {
     const to = newPhone();
     const senderA = "+14155550101";

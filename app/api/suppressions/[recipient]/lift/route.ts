@@ -14,15 +14,15 @@ const liftSchema = z
   .strict();
 
 // An admin lifts a suppression (e.g. the customer fixed their mailbox); recorded with who and why.
+// The segment arrives already percent-decoded from Next.js.
 export const POST = apiRoute<{ recipient: string }>(async ({ db, request, caller }, { recipient }) => {
   const body = await readJson(request, liftSchema);
-  const raw = decodeURIComponent(recipient);
   const lifted = await liftSuppression(db, {
-    recipient: raw,
+    recipient,
     channel: body.channel,
     scope: body.scope,
     reason: body.reason,
     actor: caller.label,
   });
-  return { lifted, ...(await getSuppressionStatus(db, raw, { channel: body.channel })) };
+  return { lifted, ...(await getSuppressionStatus(db, recipient, { channel: body.channel })) };
 });
