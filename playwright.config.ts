@@ -1,11 +1,12 @@
 // End-to-end tests: a real browser against the production build (`next build` into .next-e2e, `next start`).
 // Two servers on one build: a healthy one on embedded PGlite, and one whose PostgreSQL is unreachable.
-// The browser is Debian's Chromium or Playwright's own (e2e/support/browser.ts): nothing is downloaded here.
+// The browser (e2e/support/browser.ts): CHROMIUM_PATH, the system Chromium, Playwright's own, or the one
+// `npm install` brings (E2E_BROWSER=bundled forces it); nothing is ever downloaded.
 import { defineConfig, devices } from "@playwright/test";
 import { resolveBrowser } from "./e2e/support/browser";
 import { BASE_URL, DOWN_BASE_URL } from "./e2e/support/test-env";
 
-const browser = resolveBrowser(); // throws, with how to get a browser, when there is none
+const browser = resolveBrowser(); // throws, saying how to get a browser, when there is none
 const inCI = !!process.env.CI;
 
 // Builds into .next-e2e only when it is stale, then starts the server (see the script).
@@ -13,7 +14,7 @@ const server = (role: "healthy" | "database-down", url: string) => ({
   name: role,
   command: `node --import tsx e2e/support/start-server.ts ${role}`,
   url,
-  // A cold `next build` takes ~20 s alone on this 2-core machine; leave room for a busy one.
+  // A cold `next build` takes ~20 s alone on two cores; leave room for a busy machine.
   timeout: 240_000,
   reuseExistingServer: !inCI,
   // The app drains writes and closes the database on SIGTERM; SIGKILL only if that hangs.
