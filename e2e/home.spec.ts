@@ -1,20 +1,22 @@
-// The home page as a person sees it in the browser: the URLs to paste into the providers, the database state,
+// The settings page as a person sees it in the browser: the URLs to paste into the providers, the database state,
 // and the configuration — with every secret shown as "set" and its value nowhere in the page.
 import { expect, test } from "@playwright/test";
 import { BASE_URL, TEST_SECRETS } from "./support/test-env";
 
-test.describe("home page (healthy server, embedded PGlite)", () => {
+test.describe("settings page (healthy server, embedded PGlite)", () => {
   test("shows the heading, the webhook URLs and the database as up", async ({ page }) => {
-    const response = await page.goto("/");
+    const response = await page.goto("/settings");
     expect(response?.status()).toBe(200);
 
-    await expect(page.getByRole("heading", { level: 1, name: "Signalboard" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Settings" })).toHaveAttribute("aria-current", "page");
     const urls = page.getByRole("region", { name: "Webhook URLs" });
     await expect(urls.getByTestId("twilio-url")).toHaveText(`${BASE_URL}/webhooks/twilio`);
     await expect(urls.getByTestId("resend-url")).toHaveText(`${BASE_URL}/webhooks/resend`);
 
-    await expect(page.getByTestId("database-status")).toHaveText("up");
-    await expect(page.locator(".status-line")).toContainText("embedded PGlite");
+    const database = page.getByTestId("database-indicator");
+    await expect(database).toHaveAttribute("data-state", "up");
+    await expect(database).toContainText("embedded PGlite");
     // The launcher keeps a developer's .env.local out: no generated development secrets here.
     await expect(page.getByText(/development secrets/i)).toHaveCount(0);
   });
@@ -23,7 +25,7 @@ test.describe("home page (healthy server, embedded PGlite)", () => {
     page,
     request,
   }) => {
-    await page.goto("/");
+    await page.goto("/settings");
     const configuration = page.getByRole("region", { name: "Configuration" });
 
     for (const secret of ["TWILIO_AUTH_TOKEN", "RESEND_WEBHOOK_SECRET", "API_KEYS"]) {
@@ -46,7 +48,7 @@ test.describe("home page (healthy server, embedded PGlite)", () => {
 
     // Neither the rendered page nor the server's HTML (which carries the React payload) holds a secret.
     const rendered = await page.content();
-    const served = await (await request.get("/")).text();
+    const served = await (await request.get("/settings")).text();
     const secretValues = [
       TEST_SECRETS.TWILIO_AUTH_TOKEN,
       TEST_SECRETS.RESEND_WEBHOOK_SECRET,

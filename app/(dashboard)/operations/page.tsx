@@ -1,0 +1,15 @@
+import { Gauge } from "lucide-react";
+import { PageHeader } from "@/components/shell/page-header";
+import { EmptyState } from "@/components/ui/empty-state";
+
+export default function OperationsPage() {
+  return (
+    <>
+      <PageHeader title="Operations" description="How the webhook endpoints are doing." />
+      <EmptyState icon={<Gauge />} title="Operations metrics are coming">
+        Requests per minute, accepted versus rejected, processing time, signature failures, unmatched message
+        ids and database errors will be charted here, with the last callback from each provider.
+      </EmptyState>
+    </>
+  );
+}
