@@ -8,7 +8,7 @@ vi.hoisted(() => {
   process.env.WEBHOOK_LOG_LEVEL = "silent";
 });
 
-import { isConnectionError } from "@/lib/db/sql-driver";
+import { isConnectionError } from "@/lib/db/unavailable-error";
 import {
   closeDatabase,
   DatabaseUnavailableError,

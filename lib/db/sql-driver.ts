@@ -2,6 +2,7 @@
 // need plain SQL on one session (advisory locks, multi-statement scripts), which Prisma does not expose.
 import type { PGlite } from "@electric-sql/pglite";
 import type { Pool, PoolClient } from "pg";
+import { isConnectionError } from "./unavailable-error";
 
 export interface SqlSession {
   /** Runs a script of one or more statements, without parameters. */
@@ -75,53 +76,4 @@ export function pgDriver(pool: Pool): SqlDriver {
         }
       }),
   };
-}
-
-// Prisma's own codes for "cannot reach / lost the server / no connection in time".
-const PRISMA_CONNECTION_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
-const CONNECTION_ERROR_CODES = new Set([
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "ETIMEDOUT",
-  "EPIPE",
-  "57P01",
-  "57P02",
-  "57P03",
-  "08000",
-  "08003",
-  "08006",
-  "08001",
-  "08004",
-]);
-
-/** True when the error means "the database is unreachable", as opposed to a bad query. */
-export function isConnectionError(error: unknown): boolean {
-  if (!error || typeof error !== "object") return false;
-  const e = error as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
-  if (
-    typeof e.code === "string" &&
-    (CONNECTION_ERROR_CODES.has(e.code) || PRISMA_CONNECTION_CODES.has(e.code))
-  ) {
-    return true;
-  }
-  if (
-    typeof e.message === "string" &&
-    /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Client has encountered a connection error|database system is (starting up|shutting down)|terminating connection/i.test(
-      e.message,
-    )
-  ) {
-    return true;
-  }
-  if (Array.isArray(e.errors) && e.errors.some(isConnectionError)) return true;
-  return e.cause !== undefined && e.cause !== error && isConnectionError(e.cause);
-}
-
-// A database closed under the writer (its pool ended, PGlite closed) is unavailable, not a bad request:
-// 503 so the provider retries, never 500. Retrying against the same closed object cannot help.
-export function isClosedDatabase(error: unknown): boolean {
-  for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    const message = e instanceof Error ? e.message : String(e);
-    if (/PGlite is closed|Cannot use a pool after calling end on the pool/.test(message)) return true;
-  }
-  return false;
 }

@@ -3,7 +3,7 @@
 // One bad request never fails the others: a batch that fails for any reason but an unreachable database
 // is written again one request per transaction. The provider hears 2xx only after its commit.
 import type { Database } from "../db/open";
-import { isClosedDatabase, isConnectionError } from "../db/sql-driver";
+import { isClosedDatabase, isConnectionError } from "../db/unavailable-error";
 import { logger } from "../logger";
 import { insertRequests } from "./batch-sql";
 import { storeBatch, type StoreOptions } from "./store-batch";
@@ -166,6 +166,11 @@ export class BatchWriter {
     try {
       await insertRequests(this.db.prisma, [record]);
     } catch (recordError) {
+      if (isConnectionError(recordError) || isClosedDatabase(recordError)) {
+        // The database went away meanwhile: not stored, and the provider's retry can still succeed.
+        pending.reject(new StorageUnavailableError(describe(recordError)));
+        return;
+      }
       logger.error(
         { requestId: record.id, err: describe(recordError) },
         "could not record the failed request either",

@@ -11,7 +11,9 @@ import { POST as resendPOST } from "@/app/webhooks/resend/route";
 import { POST as twilioPOST } from "@/app/webhooks/twilio/route";
 import { openDatabase } from "@/lib/db/open";
 import { sweepIngestRuntime } from "@/lib/ingest/runtime";
+import { logger } from "@/lib/logger";
 import { createTestDatabase, testTargets } from "../support/databases";
+import { IN_RECOVERY, startFakePostgres, TOO_MANY_CLIENTS } from "../support/fake-postgres";
 import {
   resendEmailEvent,
   resendRequest,
@@ -220,5 +222,40 @@ describe.each(testTargets)("ingest pipeline limits (%s)", (target) => {
         await unreachable.close();
       }
     });
+
+    it.each([
+      ["in crash recovery (57P03)", IN_RECOVERY],
+      ["out of connection slots (53300)", TOO_MANY_CLIENTS],
+    ])(
+      "answers 503, and logs that the request was not stored, while PostgreSQL is %s",
+      async (_, failure) => {
+        const server = await startFakePostgres({ onConnect: failure });
+        const recovering = await openDatabase({ databaseUrl: server.url, dataDir: "", poolSize: 2 });
+        const errors = vi.spyOn(logger, "error");
+        try {
+          h.configure({ WEBHOOK_MAX_RETRIES: "1" });
+          h.adopt(recovering);
+          const responses = await Promise.all([
+            twilioPOST(twilioRequest()),
+            resendPOST(resendRequest({ payload: resendEmailEvent("email.bounced") })),
+          ]);
+          const ids = [];
+          for (const response of responses)
+            ids.push((await expectError(response, 503, "database_unavailable")).requestId);
+          const notStored = errors.mock.calls.filter(([, message]) => /not stored/.test(String(message)));
+          for (const id of ids)
+            expect(notStored.some(([fields]) => (fields as { requestId?: string }).requestId === id)).toBe(
+              true,
+            );
+          expect(errors.mock.calls.some(([, message]) => /could not record/.test(String(message)))).toBe(
+            false,
+          );
+        } finally {
+          errors.mockRestore();
+          await recovering.close();
+          await server.stop();
+        }
+      },
+    );
   });
 });
