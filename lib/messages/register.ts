@@ -14,6 +14,8 @@ import type { TransactionClient } from "./tx";
 export interface RegistrationItem {
   input: RegisterMessageInput;
   idempotencyKey?: string;
+  /** The item's index in the caller's batch (which may hold items that never got here), to name it. */
+  position?: number;
 }
 
 export type RegistrationResult =
@@ -83,6 +85,8 @@ async function registerInTransaction(
       })
     : [];
   const owner = new Map(mapped.map((m) => [pairKey(m.provider, m.externalId), m.messageId]));
+  // Provider ids claimed by an earlier item of this batch → that item's position.
+  const claimedBy = new Map<string, number>();
 
   const toCreate: Array<{ index: number; data: Prisma.MessageCreateManyInput }> = [];
   // A key used twice in one batch: the later items are retries of the first (created below).
@@ -105,16 +109,12 @@ async function registerInTransaction(
     const { provider, externalId } = provided[index];
     if (externalId) {
       const k = pairKey(provider, externalId);
-      if (owner.has(k)) {
-        results[index] = {
-          ok: false,
-          status: 409,
-          code: "conflict",
-          message: `${provider} id ${externalId} already belongs to message ${owner.get(k) ?? "in this batch"}`,
-        };
+      const conflict = conflictMessage(provider, externalId, owner.get(k), claimedBy.get(k));
+      if (conflict) {
+        results[index] = { ok: false, status: 409, code: "conflict", message: conflict };
         return;
       }
-      owner.set(k, ""); // claimed by this batch
+      claimedBy.set(k, item.position ?? index);
     }
     toCreate.push({ index, data: messageRow(item, provider) });
   });
@@ -157,6 +157,18 @@ async function registerInTransaction(
     results[index] = r.ok ? { ok: true, messageId: r.messageId, created: false } : r;
   }
   return results as RegistrationResult[];
+}
+
+function conflictMessage(
+  provider: string,
+  externalId: string,
+  ownerId: string | undefined,
+  claimedByItem: number | undefined,
+): string | null {
+  if (ownerId !== undefined) return `${provider} id ${externalId} already belongs to message ${ownerId}`;
+  if (claimedByItem !== undefined)
+    return `${provider} id ${externalId} is already claimed by item ${claimedByItem} of this batch`;
+  return null;
 }
 
 function messageRow(item: RegistrationItem, provider: string): Prisma.MessageCreateManyInput {

@@ -309,7 +309,11 @@ describe.each(testTargets)("sender API (%s)", (target) => {
       expect(r.body).toMatchObject({ created: 3, failed: 4 });
       expect(items[1].error).toMatchObject({ code: "invalid_request" });
       expect(items[1].error.issues.map((i: Loose) => i.path)).toContain("to");
-      expect(items[3].error.code).toBe("conflict");
+      // The other claimant is named by its index in this batch (the invalid item 1 still counts).
+      expect(items[3].error).toEqual({
+        code: "conflict",
+        message: `resend id ${shared} is already claimed by item 2 of this batch`,
+      });
       expect(items[4].error).toMatchObject({ code: "conflict" });
       expect(items[4].error.message).toContain(earlier.id);
       expect(items[5].id).toBe(earlier.id);

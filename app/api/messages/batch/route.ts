@@ -13,7 +13,10 @@ export const POST = apiRoute(async ({ db, request }) => {
   const valid: Array<{ index: number; item: RegistrationItem }> = [];
   parsed.forEach((p, index) => {
     if (p.success)
-      valid.push({ index, item: { input: p.data, idempotencyKey: idempotencyKeyOf(messages[index]) } });
+      valid.push({
+        index,
+        item: { input: p.data, idempotencyKey: idempotencyKeyOf(messages[index]), position: index },
+      });
   });
   const results = await registerMessages(
     db,
