@@ -7,7 +7,8 @@ export default defineConfig({
   test: {
     environment: "node",
     include: ["lib/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts", "test/**/*.test.ts"],
-    exclude: ["node_modules", "e2e/**"],
+    // test/chaos/ runs apart, through npm run test:chaos (vitest.chaos.config.mts).
+    exclude: ["node_modules", "e2e/**", "test/chaos/**"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
