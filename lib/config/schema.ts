@@ -2,6 +2,7 @@
 // here, plus what running the service needs. Messages name the variable and the fix, because they are
 // shown to a person at start-up, not to a stack trace.
 import { z } from "zod";
+import { isCountryCode } from "../phone/parse-phone";
 
 export const MAPPING_STRATEGIES = ["database", "embedded", "timestamp"] as const;
 export type MappingStrategy = (typeof MAPPING_STRATEGIES)[number];
@@ -129,6 +130,20 @@ const unknownMessageStatus = optionalText.transform((v, ctx) => {
   return z.NEVER;
 });
 
+/** ISO 3166 alpha-2, e.g. US, GB; unset means "the country of TWILIO_PHONE_NUMBER, else US". */
+const countryCode = optionalText.transform((v, ctx) => {
+  if (v === undefined) return undefined;
+  const code = v.toUpperCase();
+  if (!isCountryCode(code)) {
+    ctx.addIssue({
+      code: "custom",
+      message: `must be a two-letter country code such as US or GB, got "${v}"`,
+    });
+    return z.NEVER;
+  }
+  return code;
+});
+
 export const envSchema = z.object({
   NODE_ENV: optionalText.transform((v) => v ?? "development"),
   PORT: positiveInt(3000, { max: 65535 }),
@@ -166,6 +181,10 @@ export const envSchema = z.object({
   API_KEYS: secretList,
   SOFT_BOUNCE_THRESHOLD: positiveInt(3, { max: 100 }),
   SOFT_BOUNCE_WINDOW_DAYS: positiveInt(7, { max: 365 }),
+  /** The country national phone numbers typed into the search are read in. */
+  DEFAULT_COUNTRY: countryCode,
+  /** Hours after sending without a final status before a message counts as stuck. */
+  STUCK_AFTER_HOURS: positiveInt(24, { max: 24 * 90 }),
 
   /** Enables the no-op baseline route /bench/noop used by `npm run bench`. */
   SIGNALBOARD_BENCH: strictBoolean(false),

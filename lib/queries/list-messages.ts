@@ -1,18 +1,35 @@
-// The message list behind search and the API: newest first, cursor-paginated, every filter indexed.
+// The message list behind support's search and the API: newest first, cursor-paginated, every filter
+// served by an index. One `q` finds a message by phone number (any common spelling), email address, our
+// id or a provider id; `stuck` lists messages still without a final status some hours after sending.
 import { z } from "zod";
 import type { Prisma } from "../generated/prisma/client";
 import type { Database } from "../db/open";
-import type { MessageFields } from "./message-fields";
-import { guessChannel } from "./get-suppression-status";
 import { normalizeRecipient } from "../messages/recipients";
+import type { SearchSettings } from "../search/search-settings";
+import { awaitingStatuses } from "../status/rank";
+import { guessChannel } from "./get-suppression-status";
+import type { MessageFields } from "./message-fields";
+import { decodeCursor, encodeCursor } from "./message-cursor";
+import { resolveSearchTerm } from "./resolve-search-term";
+
+export { InvalidCursorError } from "./message-cursor";
+
+const flag = z
+  .union([z.boolean(), z.enum(["true", "false", "1", "0"])])
+  .transform((v) => v === true || v === "true" || v === "1");
 
 export const listMessagesQuerySchema = z.object({
+  /** Phone number, email address, our id or a provider id. */
+  q: z.string().trim().max(200).optional(),
   to: z.string().trim().min(1).optional(),
   externalId: z.string().trim().min(1).optional(),
-  status: z.string().trim().min(1).optional(),
+  /** One status, or several separated by commas. */
+  status: z.string().trim().min(1).max(200).optional(),
   channel: z.enum(["sms", "email"]).optional(),
   campaign: z.string().trim().min(1).optional(),
   sender: z.string().trim().min(1).optional(),
+  /** No final status STUCK_AFTER_HOURS after sending. */
+  stuck: flag.optional(),
   /** Send time, inclusive. */
   from: z.iso.datetime({ offset: true }).optional(),
   /** Send time, exclusive. */
@@ -30,67 +47,110 @@ export interface MessageSummary extends MessageFields {
   externalIds: Array<{ provider: string; externalId: string }>;
 }
 
-export class InvalidCursorError extends Error {
-  name = "InvalidCursorError";
+export interface MessagePage {
+  items: MessageSummary[];
+  nextCursor: string | null;
 }
 
-function encodeCursor(sentAt: Date, id: string): string {
-  return Buffer.from(`${sentAt.toISOString()}|${id}`).toString("base64url");
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function decodeCursor(cursor: string): { sentAt: Date; id: string } {
-  const [time, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  const sentAt = new Date(time);
-  // The id is compared with a uuid column: anything but a uuid would fail the query (a 500), not page.
-  if (!id || !UUID.test(id) || Number.isNaN(sentAt.getTime()))
-    throw new InvalidCursorError("cursor is not one this API returned");
-  return { sentAt, id };
-}
+export const DEFAULT_SEARCH_SETTINGS: SearchSettings = { defaultCountry: "US", stuckAfterHours: 24 };
+const HOUR = 3_600_000;
 
 export async function listMessages(
   db: Database,
   q: ListMessagesQuery,
-): Promise<{ items: MessageSummary[]; nextCursor: string | null }> {
+  settings: SearchSettings = DEFAULT_SEARCH_SETTINGS,
+  now = new Date(),
+): Promise<MessagePage> {
   const and: Prisma.MessageWhereInput[] = [];
-  if (q.to) and.push({ recipient: normalizeRecipient(q.channel ?? guessChannel(q.to), q.to) });
-  if (q.externalId) and.push({ externalIds: { some: { externalId: q.externalId } } });
-  if (q.status) and.push({ status: q.status });
+  // Who or which message: each narrows the list to a handful of rows through its own index.
+  let narrowed = false;
+  if (q.q) {
+    const found = await resolveSearchTerm(db, q.q, settings.defaultCountry);
+    if (!found) return { items: [], nextCursor: null };
+    if (found.where) and.push(found.where);
+    narrowed = !!found.where;
+  }
+  if (q.to) {
+    and.push({ recipient: normalizeRecipient(q.channel ?? guessChannel(q.to), q.to) });
+    narrowed = true;
+  }
+  if (q.externalId) {
+    const found = await resolveSearchTerm(db, q.externalId, settings.defaultCountry, { idOnly: true });
+    if (!found?.where) return { items: [], nextCursor: null };
+    and.push(found.where);
+    narrowed = true;
+  }
+  let statuses = q.status
+    ? q.status
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
+  let until = q.until ? new Date(q.until) : null;
+  if (q.stuck) {
+    const awaiting = awaitingStatuses(q.channel);
+    statuses = statuses.length ? statuses.filter((s) => awaiting.includes(s)) : awaiting;
+    if (!statuses.length) return { items: [], nextCursor: null };
+    const cutoff = new Date(now.getTime() - settings.stuckAfterHours * HOUR);
+    if (!until || cutoff < until) until = cutoff;
+  }
   if (q.channel) and.push({ channel: q.channel });
   if (q.campaign) and.push({ campaign: q.campaign });
   if (q.sender) and.push({ sender: q.sender });
   if (q.from) and.push({ sentAt: { gte: new Date(q.from) } });
-  if (q.until) and.push({ sentAt: { lt: new Date(q.until) } });
+  if (until) and.push({ sentAt: { lt: until } });
   if (q.cursor) {
     const c = decodeCursor(q.cursor);
-    and.push({ OR: [{ sentAt: { lt: c.sentAt } }, { sentAt: c.sentAt, id: { lt: c.id } }] });
+    // Spelled with an upper bound on sent_at first, so the index range starts at the cursor instead of
+    // the newest row (the same rows as `sent_at < t OR (sent_at = t AND id < i)`).
+    and.push({ sentAt: { lte: c.sentAt } }, { OR: [{ sentAt: { lt: c.sentAt } }, { id: { lt: c.id } }] });
   }
-  const rows = await db.prisma.message.findMany({
-    where: { AND: and },
-    orderBy: [{ sentAt: "desc" }, { id: "desc" }],
-    take: q.limit + 1,
-    include: { externalIds: { select: { provider: true, externalId: true } } },
-  });
+
+  // Several statuses over the whole table (the stuck filter): one index range per status, merged here,
+  // because PostgreSQL cannot read `status IN (…) ORDER BY sent_at` in order from one index.
+  const groups =
+    statuses.length > 1 && !narrowed
+      ? statuses.map((status) => [...and, { status }])
+      : [statuses.length ? [...and, { status: { in: statuses } }] : and];
+  const results = await Promise.all(groups.map((where) => readPage(db, where, q.limit + 1)));
+  const rows = results
+    .flat()
+    .sort((a, b) => b.sentAt.getTime() - a.sentAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
+    .slice(0, q.limit + 1);
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
   return {
-    items: page.map((m) => ({
-      id: m.id,
-      channel: m.channel,
-      to: m.recipient,
-      from: m.sender,
-      subject: m.subject,
-      campaign: m.campaign,
-      provider: m.provider,
-      status: m.status,
-      statusAt: m.statusAt?.toISOString() ?? null,
-      sentAt: m.sentAt.toISOString(),
-      errorCode: m.errorCode,
-      openCount: m.openCount,
-      clickCount: m.clickCount,
-      externalIds: m.externalIds,
-    })),
+    items: page.map(toSummary),
     nextCursor: rows.length > q.limit && last ? encodeCursor(last.sentAt, last.id) : null,
+  };
+}
+
+function readPage(db: Database, and: Prisma.MessageWhereInput[], take: number) {
+  return db.prisma.message.findMany({
+    where: { AND: and },
+    orderBy: [{ sentAt: "desc" }, { id: "desc" }],
+    take,
+    include: { externalIds: { select: { provider: true, externalId: true } } },
+  });
+}
+
+type Row = Awaited<ReturnType<typeof readPage>>[number];
+
+function toSummary(m: Row): MessageSummary {
+  return {
+    id: m.id,
+    channel: m.channel,
+    to: m.recipient,
+    from: m.sender,
+    subject: m.subject,
+    campaign: m.campaign,
+    provider: m.provider,
+    status: m.status,
+    statusAt: m.statusAt?.toISOString() ?? null,
+    sentAt: m.sentAt.toISOString(),
+    errorCode: m.errorCode,
+    openCount: m.openCount,
+    clickCount: m.clickCount,
+    externalIds: m.externalIds,
   };
 }

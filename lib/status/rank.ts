@@ -122,3 +122,15 @@ export function impliesDelivery(channel: Channel, status: string): boolean {
 export function isInboundStatus(status: string): boolean {
   return INBOUND.has(status);
 }
+
+/**
+ * Statuses that still wait for a final word (the "stuck" filter): "registered" and every status below
+ * "delivered" — of one channel, or of both when none is given.
+ */
+export function awaitingStatuses(channel?: Channel): string[] {
+  const channels: Channel[] = channel ? [channel] : ["sms", "email"];
+  const names = new Set<string>([REGISTERED]);
+  for (const c of channels)
+    for (const [status, rank] of rankTable(c)) if (rank < deliveredRank(c)) names.add(status);
+  return [...names];
+}

@@ -4,6 +4,7 @@ import { registerMessages } from "@/lib/messages/register";
 import { registerMessageSchema } from "@/lib/messages/schemas";
 import { getMessage } from "@/lib/queries/get-message";
 import { listMessages, listMessagesQuerySchema } from "@/lib/queries/list-messages";
+import { getSearchSettings } from "@/lib/search/search-settings";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +18,7 @@ export const POST = apiRoute(async ({ db, request }) => {
 });
 
 export const GET = apiRoute(async ({ db, request }) =>
-  listMessages(db, parseWith(listMessagesQuerySchema, searchParams(request))),
+  listMessages(db, parseWith(listMessagesQuerySchema, searchParams(request)), getSearchSettings(getConfig())),
 );
 
 // With MESSAGE_ID_MAPPING_STRATEGY=timestamp a registration also claims the events that came before it.
