@@ -18,7 +18,7 @@ test.describe("settings page (healthy server, embedded PGlite)", () => {
     await expect(database).toHaveAttribute("data-state", "up");
     await expect(database).toContainText("embedded PGlite");
     // The launcher keeps a developer's .env.local out: no generated development secrets here.
-    await expect(page.getByText(/development secrets/i)).toHaveCount(0);
+    await expect(page.getByText(/development secret/i)).toHaveCount(0);
   });
 
   test("lists secrets as set, shows none of their values, and warns that the base URL is not https", async ({

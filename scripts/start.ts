@@ -2,6 +2,7 @@
 // then hand over to `next start`. The server migrates the database itself before serving (instrumentation.ts).
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { describeDevSecretStatus, getDevSecretStatus } from "../lib/config/dev-secrets";
 import { ensureDevSecrets, loadEnvFiles } from "../lib/config/env-files";
 import { getWebhookUrls, validateConfig } from "../lib/config/validate";
 import { dataDirOwner } from "../lib/db/data-dir-lock";
@@ -32,6 +33,7 @@ if (!validation.valid || !validation.config) {
   process.exit(1);
 }
 for (const w of validation.warnings) say(`  ! ${w.variable} ${w.message}`);
+for (const status of getDevSecretStatus(validation.config)) say(`  ${describeDevSecretStatus(status)}.`);
 
 if (!validation.config.DATABASE_URL) {
   const dataDir = path.resolve(root, validation.config.DATA_DIR);

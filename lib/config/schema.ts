@@ -144,6 +144,29 @@ const countryCode = optionalText.transform((v, ctx) => {
   return code;
 });
 
+/**
+ * Fingerprints of generated secrets, `TWILIO_AUTH_TOKEN:<16 hex>,RESEND_WEBHOOK_SECRET:<16 hex>`. The value
+ * "true" of earlier versions recorded no fingerprint: it cannot tell which secret was generated.
+ */
+const devSecretsMarker = optionalText.transform((v, ctx) => {
+  const fingerprints: Partial<Record<"TWILIO_AUTH_TOKEN" | "RESEND_WEBHOOK_SECRET", string>> = {};
+  if (v === undefined || v.toLowerCase() === "false") return { fingerprints, legacy: false };
+  if (v.toLowerCase() === "true") return { fingerprints, legacy: true };
+  for (const entry of v.split(",")) {
+    const match = /^(TWILIO_AUTH_TOKEN|RESEND_WEBHOOK_SECRET):([0-9a-f]{16})$/.exec(entry.trim());
+    if (!match) {
+      ctx.addIssue({
+        code: "custom",
+        message:
+          "is written by npm start beside the development secrets it generates: delete the line from .env.local",
+      });
+      return z.NEVER;
+    }
+    fingerprints[match[1] as "TWILIO_AUTH_TOKEN" | "RESEND_WEBHOOK_SECRET"] = match[2];
+  }
+  return { fingerprints, legacy: false };
+});
+
 export const envSchema = z.object({
   NODE_ENV: optionalText.transform((v) => v ?? "development"),
   PORT: positiveInt(3000, { max: 65535 }),
@@ -188,8 +211,8 @@ export const envSchema = z.object({
 
   /** Enables the no-op baseline route /bench/noop used by `npm run bench`. */
   SIGNALBOARD_BENCH: strictBoolean(false),
-  /** Set by the start script when it generated local development secrets into .env.local. */
-  SIGNALBOARD_DEV_SECRETS: strictBoolean(false),
+  /** Written by the start script beside the local development secrets it generated (lib/config/dev-secrets.ts). */
+  SIGNALBOARD_DEV_SECRETS: devSecretsMarker,
 });
 
 export type Config = z.infer<typeof envSchema>;

@@ -1,5 +1,6 @@
 // validateConfig() and getWebhookUrls(), as in the original design notes: the start script refuses to
 // start on errors, and the home page and health check show warnings.
+import { getDevSecretStatus, type DevSecretStatus } from "./dev-secrets";
 import { envSchema, type Config, type RawEnv } from "./schema";
 
 export interface ConfigProblem {
@@ -63,11 +64,16 @@ export function validateConfig(env: RawEnv): ConfigValidation {
         "is not set: Resend webhooks are rejected with 401 until you set the endpoint's signing secret (whsec_…)",
     });
   }
-  if (config.SIGNALBOARD_DEV_SECRETS) {
+  // Filed under each provider's own variable, only while its generated secret is the one in force.
+  for (const status of getDevSecretStatus(config)) {
+    if (status.inForce)
+      warnings.push({ variable: status.variable, message: describeDevSecretWarning(status) });
+  }
+  if (config.SIGNALBOARD_DEV_SECRETS.legacy) {
     warnings.push({
-      variable: "TWILIO_AUTH_TOKEN",
+      variable: "SIGNALBOARD_DEV_SECRETS",
       message:
-        "local development secrets were generated into .env.local: `npm run simulate` traffic is accepted, real provider traffic is refused until you set your real TWILIO_AUTH_TOKEN and RESEND_WEBHOOK_SECRET",
+        'is "true", from an earlier version that did not record which secrets it generated: replace the generated TWILIO_AUTH_TOKEN and RESEND_WEBHOOK_SECRET in .env.local with your real ones and delete this line',
     });
   }
   if (!config.WEBHOOK_BASE_URL) {
@@ -82,6 +88,10 @@ export function validateConfig(env: RawEnv): ConfigValidation {
     });
   }
   return { valid: errors.length === 0, errors, warnings, config: errors.length === 0 ? config : undefined };
+}
+
+function describeDevSecretWarning(status: DevSecretStatus): string {
+  return `is the local development secret generated into .env.local: simulated ${status.provider} traffic (npm run simulate) is accepted, real ${status.provider} traffic is refused until you set your real one`;
 }
 
 export function getBaseUrl(config: Config): string {

@@ -1,6 +1,7 @@
 // What the home page shows about configuration: which settings are present, problems, webhook URLs.
 // Secret values never leave this function: only "set"/"not set" and how many values (rotation).
 import { getConfigValidation, readProcessEnv } from "../env";
+import { getDevSecretStatus, type DevSecretStatus } from "../config/dev-secrets";
 import { SECRET_VARIABLES } from "../config/schema";
 import { getWebhookUrls, type ConfigProblem, type WebhookUrls } from "../config/validate";
 import { getDatabaseState } from "../db/runtime";
@@ -20,7 +21,8 @@ export interface ConfigurationOverview {
   urls: WebhookUrls | null;
   database: { phase: string; kind: string | null; error?: string };
   settings: SettingRow[];
-  devSecrets: boolean;
+  /** Per provider whose secret was generated for local development: whether that one is still in force. */
+  devSecretStatus: DevSecretStatus[];
 }
 
 const SHOWN_SETTINGS = [
@@ -83,6 +85,6 @@ export function getConfigurationOverview(): ConfigurationOverview {
       error: state.phase === "unavailable" ? state.error : undefined,
     },
     settings,
-    devSecrets: validation.config?.SIGNALBOARD_DEV_SECRETS ?? false,
+    devSecretStatus: validation.config ? getDevSecretStatus(validation.config) : [],
   };
 }

@@ -1,6 +1,7 @@
 // What the app shell shows on every page: the database's kind and state (from the runtime's own state,
 // no query, so the header never slows a page down) and which providers run on a generated local
 // development secret.
+import { getDevSecretStatus } from "../config/dev-secrets";
 import { getConfigValidation } from "../env";
 import { getDatabaseState } from "../db/runtime";
 
@@ -19,7 +20,11 @@ export function getShellStatus(): ShellStatus {
         ? { state: "down", kind: state.db?.kind ?? null }
         : { state: "starting", kind: null };
   const config = getConfigValidation().config;
-  // The start script generates both providers' secrets together and marks them with one flag.
-  const devSecretProviders = config?.SIGNALBOARD_DEV_SECRETS ? ["Twilio", "Resend"] : [];
+  // Only the providers whose generated secret is still the one in force (lib/config/dev-secrets.ts).
+  const devSecretProviders = config
+    ? getDevSecretStatus(config)
+        .filter((s) => s.inForce)
+        .map((s) => s.provider)
+    : [];
   return { database, devSecretProviders };
 }
