@@ -10,6 +10,7 @@ import {
   mkdtempSync,
   openSync,
   readFileSync,
+  readdirSync,
   rmSync,
 } from "node:fs";
 import os from "node:os";
@@ -38,6 +39,22 @@ function runAs(): { uid?: number; gid?: number } {
   const uid = Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }).trim());
   const gid = Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" }).trim());
   return { uid, gid };
+}
+
+/** Pids whose parent is `pid` (Linux /proc). */
+function childrenOf(pid: number): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // Field 4 of /proc/<pid>/stat is the parent pid; field 2 (the name) may hold spaces, so split after ")".
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === pid) pids.push(Number(entry));
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return pids;
 }
 
 export interface PrivatePostgres {
@@ -105,8 +122,18 @@ export async function createPrivatePostgres(port: number, bin: string): Promise<
   };
   const tail = (lines = 30) =>
     existsSync(logFile) ? readFileSync(logFile, "utf8").trimEnd().split("\n").slice(-lines).join("\n") : "";
+  // Backends put themselves in process groups of their own, so "every process of the server" is the
+  // postmaster and its children, found through /proc; the postmaster first, so it forks no new one meanwhile.
   const signalGroup = (signal: NodeJS.Signals) => {
-    if (child?.pid && child.exitCode === null && child.signalCode === null) process.kill(-child.pid, signal);
+    const pid = child?.pid;
+    if (!pid || child!.exitCode !== null || child!.signalCode !== null) return;
+    for (const target of [pid, ...childrenOf(pid)]) {
+      try {
+        process.kill(target, signal);
+      } catch {
+        // exited meanwhile
+      }
+    }
   };
   const stopWith = async (signal: NodeJS.Signals) => {
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
@@ -147,8 +174,7 @@ export async function createPrivatePostgres(port: number, bin: string): Promise<
           "-c",
           "shared_buffers=32MB",
         ],
-        // Its own process group, so freeze() stops the postmaster and every backend together.
-        { cwd: base, env, stdio: ["ignore", out, out], detached: true, ...user },
+        { cwd: base, env, stdio: ["ignore", out, out], ...user },
       );
       closeSync(out);
       child = started;
