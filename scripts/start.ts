@@ -1,11 +1,11 @@
 // npm start: check the configuration, generate local secrets on a first run, build if the sources changed,
 // then hand over to `next start`. The server migrates the database itself before serving (instrumentation.ts).
-import { spawn } from "node:child_process";
 import path from "node:path";
 import { describeDevSecretStatus, getDevSecretStatus } from "../lib/config/dev-secrets";
 import { ensureDevSecrets, loadEnvFiles } from "../lib/config/env-files";
 import { getWebhookUrls, validateConfig } from "../lib/config/validate";
 import { dataDirOwner } from "../lib/db/data-dir-lock";
+import { runServer } from "./support/run-server";
 import { BuildStepFailed, ensureProductionBuild, nextBin as nextCli } from "./support/production-build";
 
 const root = process.cwd();
@@ -67,12 +67,10 @@ function serve(config: NonNullable<typeof validation.config>): void {
   const urls = getWebhookUrls(config);
   say(`Serving on http://localhost:${port} — Twilio: ${urls.twilio} · Resend: ${urls.resend}`);
   // Our instrumentation handles SIGTERM/SIGINT: it drains writes and closes the embedded database first.
-  const server = spawn(process.execPath, [nextBin, "start", "-p", port], {
-    stdio: "inherit",
+  runServer({
+    command: process.execPath,
+    args: [nextBin, "start", "-p", port],
     env: { ...process.env, NEXT_MANUAL_SIG_HANDLE: "true" },
+    say,
   });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.on(signal, () => server.kill(signal));
-  }
-  server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
 }
