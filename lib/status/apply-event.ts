@@ -1,8 +1,7 @@
 // The incremental form of the status derivation, used on the ingest hot path.
 //
-// Contract: call applyEvent once per delivery id. Ingest guarantees it by deduplicating on the delivery
-// id before applying; an event flagged `duplicate` is ignored here as a second line of defence. Under
-// that contract, folding applyEvent over the events in ANY order gives exactly deriveMessageState(all):
+// Contract: call applyEvent once per delivery id. Ingest guarantees it: a redelivery, or the same status
+// again, is stopped by a unique key before anything is applied. Under that contract, folding applyEvent over the events in ANY order gives exactly deriveMessageState(all):
 // every part of the state is a maximum (the winner), a minimum (milestones), a sum (counts) or an "or"
 // (delivery implied), and the visible fields are recomputed from those parts after each event.
 import type { Channel } from "@/lib/providers/types";
@@ -42,9 +41,9 @@ export function createMessageState(): MessageState {
   };
 }
 
-/** True when the event can change the message: outbound, not a flagged duplicate, a status we know. */
+/** True when the event can change the message: outbound, and a status we know. */
 export function isEffectiveEvent(channel: Channel, event: StatusEvent): boolean {
-  if (event.duplicate === true || isInboundStatus(event.status)) return false;
+  if (isInboundStatus(event.status)) return false;
   return isDeliveryStatus(channel, event.status) || impliesDelivery(channel, event.status);
 }
 

@@ -101,13 +101,9 @@ describe("deriveMessageState: SMS", () => {
     expect(state.status).toBe("sent");
   });
 
-  it("[SMS][DUP] flagged duplicates and repeated delivery ids have no second effect", () => {
+  it("[SMS][DUP] a repeated delivery id has no second effect: its first arrival counts", () => {
     const sent = sms("sent", { receivedAt: at(2) });
-    const state = deriveMessageState("sms", [
-      { ...sent, receivedAt: at(9) },
-      sent,
-      sms("delivered", { duplicate: true }),
-    ]);
+    const state = deriveMessageState("sms", [{ ...sent, receivedAt: at(9) }, sent, { ...sent }]);
     expect(state).toMatchObject({ status: "sent", sentAt: at(2), statusAt: at(2) });
   });
 });
@@ -189,16 +185,17 @@ describe("deriveMessageState: email", () => {
     expect(deriveMessageState("email", [email("complained", 50)]).status).toBe("delivered");
   });
 
-  it("[EMAIL][COUNTS] opens and clicks count distinct non-duplicate deliveries", () => {
+  it("[EMAIL][COUNTS] opens and clicks count distinct deliveries", () => {
     const open = email("opened", 5);
+    const click = email("clicked", 8);
     const state = deriveMessageState("email", [
       open,
       { ...open },
-      { ...open, deliveryId: "retry", duplicate: true },
+      { ...open, receivedAt: at(30) },
       email("opened", 6),
       email("clicked", 7),
-      email("clicked", 8),
-      email("clicked", 9, { duplicate: true }),
+      click,
+      { ...click },
     ]);
     expect(state).toMatchObject({ openCount: 2, clickCount: 2, firstOpenedAt: at(5), firstClickedAt: at(7) });
   });
@@ -220,7 +217,7 @@ describe("applyEvent, isTerminal, statusRank", () => {
   it("[APPLY] an event that cannot change anything returns the same state object", () => {
     const state = deriveMessageState("sms", [sms("sent")]);
     expect(applyEvent(state, "sms", sms("received"))).toBe(state);
-    expect(applyEvent(state, "sms", sms("delivered", { duplicate: true }))).toBe(state);
+    expect(applyEvent(state, "sms", sms("mystery"))).toBe(state);
   });
 
   it("[RANK] ranks follow the provider lifecycle; engagement and inbound have none", () => {

@@ -16,13 +16,12 @@ function arrivedBefore(a: StatusEvent, b: StatusEvent): boolean {
 }
 
 /**
- * One event per delivery id, duplicates flagged by ingest left out. Copies of one delivery carry the same
- * content; only their arrival differs, and the first arrival is the one ingest applied.
+ * One event per delivery id. Copies of one delivery carry the same content; only their arrival differs,
+ * and the first arrival is the one ingest applied.
  */
 export function distinctDeliveries(events: readonly StatusEvent[]): StatusEvent[] {
   const byDelivery = new Map<string, StatusEvent>();
   for (const event of events) {
-    if (event.duplicate === true) continue;
     const seen = byDelivery.get(event.deliveryId);
     if (seen === undefined || arrivedBefore(event, seen)) byDelivery.set(event.deliveryId, event);
   }

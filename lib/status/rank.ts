@@ -1,5 +1,5 @@
 // Rank tables for the providers' own status names. A message's status only ever moves up these ranks,
-// because callbacks arrive late, twice and out of order (docs/architecture.md, "Status truth").
+// because callbacks arrive late, twice and out of order (docs/architecture.md, "Message status").
 import type { Channel } from "@/lib/providers/types";
 
 /** Status of a message we registered but no provider has reported on yet. */

@@ -46,11 +46,6 @@ describe("suppressionFor", () => {
     expect(suppressionFor(sms(null, { status: "delivered" }))).toBeNull();
   });
 
-  it("[DUP] a duplicate has no second effect", () => {
-    expect(suppressionFor(email("complained", { duplicate: true }))).toBeNull();
-    expect(suppressionFor(sms("30005", { duplicate: true }))).toBeNull();
-  });
-
   it("[SOFT] soft bounces are recognised for counting", () => {
     expect(isSoftBounce(email("bounced", { bounceType: "Temporary" }))).toBe(true);
     expect(isSoftBounce(email("bounced", { bounceType: "Transient" }))).toBe(true);

@@ -25,7 +25,6 @@ export interface SuppressionEvent {
   bounceType?: string | null;
   /** Our sending address or number (Twilio From). */
   sender?: string | null;
-  duplicate?: boolean;
 }
 
 export interface SoftBouncePolicy {
@@ -50,18 +49,15 @@ const bounceTypeIs = (event: SuppressionEvent, ...types: string[]) =>
 
 /** An email bounce the provider expects may succeed later: counted, suppressing only past the threshold. */
 export function isSoftBounce(event: SuppressionEvent): boolean {
-  return (
-    event.channel === "email" && event.duplicate !== true && bounceTypeIs(event, "temporary", "transient")
-  );
+  return event.channel === "email" && bounceTypeIs(event, "temporary", "transient");
 }
 
 /**
- * The suppression an event calls for, or null. A duplicate has already had its effect. A STOP (21610)
+ * The suppression an event calls for, or null. Only for an event stored for the first time. A STOP (21610)
  * only blocks the number that received it, so it is scoped to that sender; when the sender is unknown
  * it suppresses for every sender, because texting someone who opted out is the worse mistake.
  */
 export function suppressionFor(event: SuppressionEvent): SuppressionDecision | null {
-  if (event.duplicate === true) return null;
   if (event.channel === "email") {
     if (bounceTypeIs(event, "permanent")) return { reason: "hard_bounce" };
     if (event.status === "complained") return { reason: "complaint" };

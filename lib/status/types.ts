@@ -15,8 +15,6 @@ export interface StatusEvent {
   errorMessage?: string | null;
   bounceType?: string | null;
   bounceSubType?: string | null;
-  /** Set by ingest when the delivery id was already stored: kept for the log, no second effect. */
-  duplicate?: boolean;
 }
 
 /**
