@@ -167,6 +167,20 @@ const devSecretsMarker = optionalText.transform((v, ctx) => {
   return { fingerprints, legacy: false };
 });
 
+/** An IANA time zone name the runtime knows (Europe/Berlin, America/New_York, UTC). */
+const timeZone = optionalText.transform((v, ctx) => {
+  const zone = v ?? "UTC";
+  try {
+    return new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    ctx.addIssue({
+      code: "custom",
+      message: `must be an IANA time zone such as Europe/Berlin or America/New_York, got "${zone}"`,
+    });
+    return z.NEVER;
+  }
+});
+
 export const envSchema = z.object({
   NODE_ENV: optionalText.transform((v) => v ?? "development"),
   PORT: positiveInt(3000, { max: 65535 }),
@@ -208,6 +222,8 @@ export const envSchema = z.object({
   DEFAULT_COUNTRY: countryCode,
   /** Hours after sending without a final status before a message counts as stuck. */
   STUCK_AFTER_HOURS: positiveInt(24, { max: 24 * 90 }),
+  /** The time zone the overview's days (and the day presets of the metrics API) are counted in. */
+  DASHBOARD_TIMEZONE: timeZone,
 
   /** Enables the no-op baseline route /bench/noop used by `npm run bench`. */
   SIGNALBOARD_BENCH: strictBoolean(false),

@@ -111,6 +111,18 @@ describe("validateConfig: strict booleans", () => {
 });
 
 describe("validateConfig: errors name the variable", () => {
+  it("DASHBOARD_TIMEZONE: UTC by default, any IANA zone (canonical spelling), anything else refused", () => {
+    expect(valid(good).config.DASHBOARD_TIMEZONE).toBe("UTC");
+    expect(valid({ ...good, DASHBOARD_TIMEZONE: "europe/berlin" }).config.DASHBOARD_TIMEZONE).toBe(
+      "Europe/Berlin",
+    );
+    const error = errorFor(
+      validateConfig({ ...good, DASHBOARD_TIMEZONE: "Mars/Olympus" }),
+      "DASHBOARD_TIMEZONE",
+    );
+    expect(error.message).toContain("IANA");
+  });
+
   it.each(["hooks.example.com", "not a url", "ftp://hooks.example.com", "https://hooks.example.com/?a=1"])(
     "WEBHOOK_BASE_URL=%s is refused",
     (value) => {

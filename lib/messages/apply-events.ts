@@ -1,9 +1,10 @@
 // Folds newly stored events into their messages: lock the rows, apply each event with the status layer
-// (order-free by construction), write the new state in one statement, and move the counters.
+// (order-free by construction), write the new state in one statement, and move the counters and rollups.
 import { toJsonParam } from "../db/json-param";
 import type { Channel } from "../providers/types";
 import { applyEvent, statusRank, type StatusEvent } from "../status/derive";
 import { MESSAGE_STATE_COLUMNS, stateFromRow, stateToRecord, type MessageStateRow } from "./state-codec";
+import { RollupDeltas } from "./rollups";
 import { StatDeltas } from "./stats";
 import type { TransactionClient } from "./tx";
 
@@ -11,6 +12,8 @@ export interface EventForMessage {
   eventId: bigint;
   messageId: string;
   event: StatusEvent;
+  /** The clicked URL of a click event, for the top-links rollup. */
+  clickedLink?: string | null;
 }
 
 export async function applyEventsToMessages(tx: TransactionClient, items: EventForMessage[]): Promise<void> {
@@ -27,11 +30,15 @@ export async function applyEventsToMessages(tx: TransactionClient, items: EventF
   const updates: Record<string, unknown>[] = [];
   const late: string[] = [];
   const stats = new StatDeltas();
+  const rollups = new RollupDeltas();
   for (const row of rows) {
     const channel = row.channel as Channel;
+    const statKey = { sentAt: row.sent_at, channel: row.channel, campaign: row.campaign };
     const before = stateFromRow(row);
     let state = before;
     for (const item of byMessage.get(row.id) ?? []) {
+      // Every click counts for its link (each event is applied once: duplicates never reach here).
+      if (item.clickedLink) rollups.clicked(statKey, item.clickedLink);
       // "Late": a delivery status ranked below what the message already reached (e.g. sent after delivered).
       const rank = statusRank(channel, item.event.status);
       if (rank !== null && rank < state.statusRank) late.push(item.eventId.toString());
@@ -39,8 +46,9 @@ export async function applyEventsToMessages(tx: TransactionClient, items: EventF
     }
     if (state === before) continue;
     updates.push(stateToRecord(row.id, state));
+    rollups.changed(statKey, before, state);
     stats.changed(
-      { sentAt: row.sent_at, channel: row.channel, campaign: row.campaign },
+      statKey,
       {
         status: before.status,
         opened: !!before.firstOpenedAt,
@@ -60,6 +68,7 @@ export async function applyEventsToMessages(tx: TransactionClient, items: EventF
     await tx.$executeRawUnsafe(`UPDATE message_event SET late = true WHERE id = ANY($1::bigint[])`, late);
   }
   await stats.write(tx);
+  await rollups.write(tx);
 }
 
 async function writeStates(tx: TransactionClient, updates: Record<string, unknown>[]): Promise<void> {

@@ -57,7 +57,12 @@ export async function applyIngestedEvents(
     tx,
     events
       .filter((e) => e.messageId)
-      .map((e) => ({ eventId: e.id, messageId: e.messageId!, event: toStatusEvent(e.event, e.receivedAt) })),
+      .map((e) => ({
+        eventId: e.id,
+        messageId: e.messageId!,
+        event: toStatusEvent(e.event, e.receivedAt),
+        clickedLink: e.event.click?.link ?? null,
+      })),
   );
   await applySuppressions(
     tx,

@@ -22,6 +22,7 @@ interface LinkedEventRow {
   error_message: string | null;
   bounce_type: string | null;
   bounce_sub_type: string | null;
+  clicked_link: string | null;
 }
 
 /** Callers hold lockProviderIds for these ids, so no event can slip in unmatched meanwhile. */
@@ -32,7 +33,8 @@ export async function linkUnmatchedEvents(tx: TransactionClient, links: Provider
        FROM jsonb_to_recordset($1::jsonb) AS l(message_id uuid, provider text, external_id text)
       WHERE e.provider = l.provider AND e.external_id = l.external_id AND e.message_id IS NULL
       RETURNING e.id, e.message_id, e.request_id, e.status, e.occurred_at, e.received_at, e.delivery_id,
-                e.error_code, e.error_message, e.bounce_type, e.bounce_sub_type`,
+                e.error_code, e.error_message, e.bounce_type, e.bounce_sub_type,
+                e.details->'click'->>'link' AS clicked_link`,
     toJsonParam(
       links.map((l) => ({ message_id: l.messageId, provider: l.provider, external_id: l.externalId })),
     ),
@@ -63,6 +65,7 @@ export async function linkUnmatchedEvents(tx: TransactionClient, links: Provider
         bounceType: r.bounce_type,
         bounceSubType: r.bounce_sub_type,
       },
+      clickedLink: r.clicked_link,
     })),
   );
   return rows.length;

@@ -1,17 +1,27 @@
 // Delivery, bounce, open, click and complaint rates, counted over messages by their send time
-// (docs/metrics.md), read from the hourly counters only — never a count over raw events.
+// (docs/metrics.md), read from the hourly counters only — never a count over raw events. The overview's
+// cards call the same functions, so the page and the API always agree.
 import { z } from "zod";
 import type { Database } from "../db/open";
-import { hourBucket } from "../messages/stats";
+import { RANGE_PRESETS, resolveRange, type Period } from "../overview/range";
+
+/** An instant with offset, or a day (its start in DASHBOARD_TIMEZONE). */
+const instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
 
 export const metricsQuerySchema = z.object({
-  from: z.iso.datetime({ offset: true }).optional(),
-  until: z.iso.datetime({ offset: true }).optional(),
+  range: z.enum(RANGE_PRESETS).optional(),
+  from: instant.optional(),
+  until: instant.optional(),
   channel: z.enum(["sms", "email"]).optional(),
-  campaign: z.string().trim().min(1).optional(),
+  campaign: z.string().trim().min(1).max(200).optional(),
 });
 
 export type MetricsQuery = z.infer<typeof metricsQuerySchema>;
+
+export interface SummaryFilters {
+  channel?: "sms" | "email";
+  campaign?: string;
+}
 
 export interface ChannelSummary {
   counts: Record<string, number>;
@@ -26,25 +36,8 @@ export interface MetricsSummary {
   email?: ChannelSummary;
 }
 
-const DEFAULT_DAYS = 30;
-const HOUR = 3_600_000;
-
 const rate = (part: number, whole: number) =>
   whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null;
-
-/** Counters are hourly: `from` is rounded down and `until` up to whole hours. */
-export function metricsRange(
-  q: Pick<MetricsQuery, "from" | "until">,
-  now = new Date(),
-): { from: Date; until: Date } {
-  const untilRaw = q.until ? new Date(q.until) : now;
-  const until =
-    hourBucket(untilRaw).getTime() === untilRaw.getTime()
-      ? untilRaw
-      : new Date(hourBucket(untilRaw).getTime() + HOUR);
-  const from = hourBucket(q.from ? new Date(q.from) : new Date(until.getTime() - DEFAULT_DAYS * 24 * HOUR));
-  return { from, until };
-}
 
 export function summarize(channel: "sms" | "email", counts: Record<string, number>): ChannelSummary {
   const n = (k: string) => counts[k] ?? 0;
@@ -71,18 +64,18 @@ export function summarize(channel: "sms" | "email", counts: Record<string, numbe
   };
 }
 
-export async function getMetricsSummary(
+/** Counts per channel and metric over one period, from the hourly counters. */
+export async function readChannelCounts(
   db: Database,
-  q: MetricsQuery,
-  now = new Date(),
-): Promise<MetricsSummary> {
-  const { from, until } = metricsRange(q, now);
+  period: Period,
+  filters: SummaryFilters,
+): Promise<Record<"sms" | "email", Record<string, number>>> {
   const rows = await db.prisma.messageStat.groupBy({
     by: ["channel", "metric"],
     where: {
-      bucket: { gte: from, lt: until },
-      ...(q.channel ? { channel: q.channel } : {}),
-      ...(q.campaign ? { campaign: q.campaign } : {}),
+      bucket: { gte: period.from, lt: period.until },
+      ...(filters.channel ? { channel: filters.channel } : {}),
+      ...(filters.campaign ? { campaign: filters.campaign } : {}),
     },
     _sum: { count: true },
   });
@@ -91,12 +84,31 @@ export async function getMetricsSummary(
     if (row.channel !== "sms" && row.channel !== "email") continue;
     counts[row.channel][row.metric] = Number(row._sum.count ?? 0);
   }
+  return counts;
+}
+
+/** The summary of one period: what GET /api/metrics/summary answers and the overview's cards show. */
+export async function summarizePeriod(
+  db: Database,
+  period: Period,
+  filters: SummaryFilters,
+): Promise<MetricsSummary> {
+  const counts = await readChannelCounts(db, period, filters);
   const result: MetricsSummary = {
-    range: { from: from.toISOString(), until: until.toISOString() },
-    channel: q.channel ?? null,
-    campaign: q.campaign ?? null,
+    range: { from: period.from.toISOString(), until: period.until.toISOString() },
+    channel: filters.channel ?? null,
+    campaign: filters.campaign ?? null,
   };
-  if (!q.channel || q.channel === "sms") result.sms = summarize("sms", counts.sms);
-  if (!q.channel || q.channel === "email") result.email = summarize("email", counts.email);
+  if (!filters.channel || filters.channel === "sms") result.sms = summarize("sms", counts.sms);
+  if (!filters.channel || filters.channel === "email") result.email = summarize("email", counts.email);
   return result;
+}
+
+export async function getMetricsSummary(
+  db: Database,
+  q: MetricsQuery,
+  options: { now?: Date; timeZone: string },
+): Promise<MetricsSummary> {
+  const range = resolveRange(q, { now: options.now ?? new Date(), timeZone: options.timeZone });
+  return summarizePeriod(db, range, { channel: q.channel, campaign: q.campaign });
 }

@@ -50,6 +50,7 @@ export const EXPECTED_TABLES = [
   "message_external_id",
   "message",
   "message_stat",
+  "message_rollup",
   "suppression",
   "suppression_change",
 ];
@@ -338,7 +339,7 @@ export async function postEmail(e: EmailEvent): Promise<WebhookAnswer> {
   const data: Record<string, unknown> = { to: [e.to ?? "ada@example.com"], ...e.data };
   if (e.tags) data.tags = e.tags;
   if (e.bounce) data.bounce = { subType: "General", message: "bounced", ...e.bounce };
-  if (e.type === "clicked")
+  if (e.type === "clicked" && !data.click)
     data.click = {
       link: "https://example.com/x",
       ipAddress: "203.0.113.9",
@@ -385,6 +386,35 @@ export async function expectCountersMatchMessages(db: Database): Promise<void> {
      WHERE coalesce(m.n, 0) <> coalesce(s.n, 0)`,
   );
   expect(Number(perBucket[0].bad)).toBe(0);
+  await expectRollupsMatchMessages(db);
+}
+
+/**
+ * message_rollup vs. a direct count: failed/undelivered SMS by error code and bounced email by type/subtype
+ * per send hour and campaign (current status), clicks per link over the stored click events.
+ */
+export async function expectRollupsMatchMessages(db: Database): Promise<void> {
+  const rows = await db.prisma.$queryRawUnsafe<Array<{ bad: bigint | number }>>(
+    `WITH direct AS (
+       SELECT date_trunc('hour', sent_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS bucket, channel,
+              coalesce(campaign, '') AS campaign, 'sms_error' AS dimension, coalesce(error_code, '') AS value, count(*) AS n
+         FROM message WHERE channel = 'sms' AND status IN ('undelivered', 'failed') GROUP BY 1, 2, 3, 4, 5
+       UNION ALL
+       SELECT date_trunc('hour', sent_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC', channel, coalesce(campaign, ''),
+              'email_bounce', coalesce(bounce_type, '') || '/' || coalesce(bounce_sub_type, ''), count(*)
+         FROM message WHERE channel = 'email' AND status = 'bounced' GROUP BY 1, 2, 3, 4, 5
+       UNION ALL
+       SELECT date_trunc('hour', m.sent_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC', m.channel, coalesce(m.campaign, ''),
+              'link', e.details->'click'->>'link', count(*)
+         FROM message_event e JOIN message m ON m.id = e.message_id
+        WHERE e.status = 'clicked' AND e.details->'click'->>'link' IS NOT NULL GROUP BY 1, 2, 3, 4, 5)
+     SELECT count(*) AS bad FROM direct d
+       FULL JOIN (SELECT * FROM message_rollup WHERE count <> 0) r
+         ON r.bucket = d.bucket AND r.channel = d.channel AND r.campaign = d.campaign
+        AND r.dimension = d.dimension AND r.value = d.value
+      WHERE coalesce(d.n, 0) <> coalesce(r.count, 0)`,
+  );
+  expect(Number(rows[0].bad)).toBe(0);
 }
 
 // ---------------------------------------------------------------------------------------------- ids

@@ -1,9 +1,19 @@
-import { apiRoute, parseWith, searchParams } from "@/lib/api/handler";
+import { ApiError, apiRoute, parseWith, searchParams } from "@/lib/api/handler";
+import { getConfig } from "@/lib/env";
+import { InvalidRangeError } from "@/lib/overview/range";
 import { getMetricsSummary, metricsQuerySchema } from "@/lib/queries/get-metrics-summary";
 
 export const dynamic = "force-dynamic";
 
-// Counts and rates over messages by send time (docs/metrics.md): what the dashboard and scripts share.
-export const GET = apiRoute(async ({ db, request }) =>
-  getMetricsSummary(db, parseWith(metricsQuerySchema, searchParams(request))),
-);
+// Counts and rates over messages by send time (docs/metrics.md): what the overview and scripts share.
+export const GET = apiRoute(async ({ db, request }) => {
+  const query = parseWith(metricsQuerySchema, searchParams(request));
+  try {
+    return await getMetricsSummary(db, query, { timeZone: getConfig().DASHBOARD_TIMEZONE });
+  } catch (error) {
+    if (!(error instanceof InvalidRangeError)) throw error;
+    throw new ApiError(400, "invalid_request", "The request is not valid", [
+      { path: error.path, message: error.message },
+    ]);
+  }
+});

@@ -1,0 +1,101 @@
+// The overview's reads beyond the summary: hourly counters for the charts, counters per campaign for the
+// table, and the rollups for the breakdowns. Each reads only the hours of the range (bucket is the first
+// column of both primary keys; channel/campaign filters use the secondary indexes) and sums in the
+// database, so the rows returned are bounded by hours × metrics, campaigns × metrics, or values.
+import type { Database } from "../../db/open";
+import type { CampaignCount } from "../../overview/campaign-rows";
+import type { HourlyCount } from "../../overview/buckets";
+import type { RollupCount } from "../../overview/breakdowns";
+import type { Period } from "../../overview/range";
+import type { SummaryFilters } from "../get-metrics-summary";
+
+/** WHERE clauses shared by the reads: the period, then the optional channel and campaign. */
+function where(period: Period, filters: SummaryFilters, params: unknown[]): string {
+  params.push(period.from, period.until);
+  const clauses = [`bucket >= $${params.length - 1}`, `bucket < $${params.length}`];
+  if (filters.channel) {
+    params.push(filters.channel);
+    clauses.push(`channel = $${params.length}`);
+  }
+  if (filters.campaign !== undefined) {
+    params.push(filters.campaign);
+    clauses.push(`campaign = $${params.length}`);
+  }
+  return clauses.join(" AND ");
+}
+
+export async function readHourlyCounts(
+  db: Database,
+  period: Period,
+  filters: SummaryFilters,
+  metrics: readonly string[],
+): Promise<HourlyCount[]> {
+  const params: unknown[] = [[...metrics]];
+  const rows = await db.prisma.$queryRawUnsafe<
+    Array<{ bucket: Date; channel: string; metric: string; n: bigint }>
+  >(
+    `SELECT bucket, channel, metric, sum(count)::bigint AS n FROM message_stat
+      WHERE metric = ANY($1::text[]) AND ${where(period, filters, params)}
+      GROUP BY bucket, channel, metric`,
+    ...params,
+  );
+  return rows.map((r) => ({
+    bucket: new Date(r.bucket),
+    channel: r.channel,
+    metric: r.metric,
+    count: Number(r.n),
+  }));
+}
+
+/** Counters per campaign, over every campaign (the table lets one pick another). */
+export async function readCampaignCounts(
+  db: Database,
+  period: Period,
+  filters: Pick<SummaryFilters, "channel">,
+): Promise<CampaignCount[]> {
+  const params: unknown[] = [];
+  const rows = await db.prisma.$queryRawUnsafe<
+    Array<{ campaign: string; channel: string; metric: string; n: bigint }>
+  >(
+    `SELECT campaign, channel, metric, sum(count)::bigint AS n FROM message_stat
+      WHERE ${where(period, filters, params)}
+      GROUP BY campaign, channel, metric`,
+    ...params,
+  );
+  return rows.map((r) => ({
+    campaign: r.campaign,
+    channel: r.channel,
+    metric: r.metric,
+    count: Number(r.n),
+  }));
+}
+
+/** The top values of each rollup dimension (and nothing below `limit` per dimension). */
+export async function readRollupCounts(
+  db: Database,
+  period: Period,
+  filters: SummaryFilters,
+  limit = 10,
+): Promise<RollupCount[]> {
+  const params: unknown[] = [];
+  const clause = where(period, filters, params);
+  params.push(limit);
+  const rows = await db.prisma.$queryRawUnsafe<Array<{ dimension: string; value: string; n: bigint }>>(
+    `SELECT dimension, value, n FROM (
+       SELECT dimension, value, n, row_number() OVER (PARTITION BY dimension ORDER BY n DESC, value) AS place
+         FROM (SELECT dimension, value, sum(count)::bigint AS n FROM message_rollup
+                WHERE ${clause} GROUP BY dimension, value) AS sums
+        WHERE n > 0) AS ranked
+      WHERE place <= $${params.length}`,
+    ...params,
+  );
+  return rows.map((r) => ({ dimension: r.dimension, value: r.value, count: Number(r.n) }));
+}
+
+/** Whether anything ever arrived: a registered message or an event (matched or not). Two index probes. */
+export async function readHasTraffic(db: Database): Promise<boolean> {
+  const rows = await db.prisma.$queryRawUnsafe<Array<{ any: boolean }>>(
+    `SELECT EXISTS (SELECT 1 FROM message) OR EXISTS (SELECT 1 FROM message_event) AS any`,
+  );
+  return rows[0]?.any === true;
+}
