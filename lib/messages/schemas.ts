@@ -17,7 +17,7 @@ export const registerMessageSchema = z
     externalId: z.string().trim().min(1).max(255).optional(),
     sentAt: z.iso.datetime({ offset: true }).optional(),
     metadata: z.record(z.string(), z.unknown()).optional(),
-    /** Batch items only: the per-item equivalent of the Idempotency-Key header. */
+    /** The body's equivalent of the Idempotency-Key header (per item in a batch). */
     idempotencyKey: z.string().trim().min(1).max(255).optional(),
   })
   .strict()

@@ -267,6 +267,29 @@ describe.each(testTargets)("sender API (%s)", (target) => {
       expect(Number(total._sum.count)).toBe(2);
     });
 
+    it("idempotencyKey in the body works as the header does; both given and different is a 400", async () => {
+      const first = await api.register(sms({ campaign: "retry", idempotencyKey: "order-77-sms" }));
+      expect(first.status).toBe(201);
+      const again = await api.register(sms({ campaign: "retry", idempotencyKey: " order-77-sms " }));
+      expect({ status: again.status, id: again.body.id }).toEqual({ status: 200, id: first.body.id });
+      // The header and the body name one key: a retry may use either, or both when they agree.
+      const viaHeader = await api.register(sms(), { idempotencyKey: "order-77-sms" });
+      expect({ status: viaHeader.status, id: viaHeader.body.id }).toEqual({ status: 200, id: first.body.id });
+      const both = await api.register(sms({ idempotencyKey: "order-77-sms" }), {
+        idempotencyKey: "order-77-sms",
+      });
+      expect({ status: both.status, id: both.body.id }).toEqual({ status: 200, id: first.body.id });
+      const before = await h.counts();
+      const differ = expectApiError(
+        await api.register(sms({ idempotencyKey: "order-78-sms" }), { idempotencyKey: "order-79-sms" }),
+        400,
+        "invalid_request",
+      );
+      expect(differ.message).toMatch(/Idempotency-Key.*idempotencyKey/);
+      expect(await h.counts()).toEqual(before);
+      expect(await h.db.prisma.message.count()).toBe(1);
+    });
+
     it("a provider id that belongs to another message is a conflict (409)", async () => {
       const sid = newSid();
       await register(sms({ externalId: sid }));
