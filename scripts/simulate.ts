@@ -8,6 +8,7 @@ import { buildPlan } from "./simulate/plan";
 import { randomSeed } from "./simulate/random";
 import { describePlan, formatJson, formatSummary } from "./simulate/report";
 import { requestContexts, requestFactory } from "./simulate/requests";
+import { registerMessages, splitRegistrations } from "./simulate/register";
 import { sendAll } from "./simulate/send";
 import { loadSettings } from "./simulate/settings";
 import { summarize } from "./simulate/summary";
@@ -55,6 +56,38 @@ async function main(argv: string[]): Promise<number> {
   const chatty = !options.quiet && !options.json;
   if (chatty) out(describePlan(plan, settings.target, publicUrls, options.outOfOrder));
 
+  // The sender registers its messages (most before their callbacks, some after).
+  const registrations = splitRegistrations(plan.messages, seed);
+  const senders = {
+    sms: settings.twilioFrom ?? "+14155550100",
+    email: settings.resendFrom ?? "notifications@example.com",
+  };
+  const register = async (messages: typeof plan.messages, when: string) => {
+    if (!options.register || !settings.apiKey || !messages.length) return;
+    let r;
+    try {
+      r = await registerMessages(settings.target, settings.apiKey, messages, senders);
+    } catch (error) {
+      const code = (error as { cause?: { code?: string } }).cause?.code;
+      throw new Error(
+        `could not register messages at ${settings.target}` +
+          (code === "ECONNREFUSED"
+            ? ": is Signalboard running? start it with npm start"
+            : `: ${String(error)}`),
+      );
+    }
+    if (chatty) out(`  registered ${r.registered} messages ${when} through POST /api/messages/batch`);
+    for (const f of r.failed.slice(0, 5)) err(`  ✗ registration refused (${f.status}): ${f.error}`);
+    if (r.failed.length) registrationFailures += r.failed.length;
+  };
+  let registrationFailures = 0;
+  if (options.register && !settings.apiKey && chatty) {
+    out(
+      "  API_KEYS is not set: messages are not registered, so every event stays unmatched (npm start generates a key)",
+    );
+  }
+  await register(registrations.early, "before their callbacks");
+
   let done = 0;
   const progress =
     chatty && process.stderr.isTTY
@@ -72,6 +105,7 @@ async function main(argv: string[]): Promise<number> {
     clearInterval(progress);
     process.stderr.write("\r\x1b[K");
   }
+  await register(registrations.late, "after their callbacks (their events are linked now)");
 
   const summary = summarize({
     plan,
@@ -82,7 +116,7 @@ async function main(argv: string[]): Promise<number> {
     notes: settings.notes,
   });
   out(options.json ? formatJson(summary) : formatSummary(summary, options.quiet));
-  return summary.ok ? 0 : 1;
+  return summary.ok && registrationFailures === 0 ? 0 : 1;
 }
 
 main(process.argv.slice(2)).then(

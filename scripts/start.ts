@@ -2,6 +2,7 @@
 // then hand over to `next start`. The server migrates the database itself before serving (instrumentation.ts).
 import path from "node:path";
 import { describeDevSecretStatus, getDevSecretStatus } from "../lib/config/dev-secrets";
+import { ensureDevApiKey } from "../lib/config/dev-api-key";
 import { ensureDevSecrets, loadEnvFiles } from "../lib/config/env-files";
 import { getWebhookUrls, validateConfig } from "../lib/config/validate";
 import { dataDirOwner } from "../lib/db/data-dir-lock";
@@ -21,6 +22,11 @@ if (generated) {
   say(
     "Simulated traffic (npm run simulate) is accepted; real provider traffic is refused until you set real secrets.",
   );
+}
+
+if (ensureDevApiKey(root, process.env)) {
+  say("No API key was configured: generated a local development API key into .env.local (API_KEYS).");
+  say("Use it as `Authorization: Bearer <key>`; npm run simulate registers its messages with it.");
 }
 
 const validation = validateConfig(process.env);

@@ -133,6 +133,12 @@ const USER_AGENTS = [
   "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148",
   "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36",
 ];
+/** Campaigns a sender might tag messages with, per provider (the overview's campaign table). */
+export const CAMPAIGNS = {
+  twilio: ["order-updates", "appointment-reminders", "black-friday", "login-codes"],
+  resend: ["welcome-series", "black-friday", "weekly-digest", "order-updates"],
+} as const;
+
 const LINKS = [
   "https://example.com/account",
   "https://example.com/orders/track",

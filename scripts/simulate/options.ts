@@ -14,6 +14,8 @@ export interface SimulateOptions {
   outOfOrder: boolean;
   bad: number;
   campaign: string | null;
+  days: number;
+  register: boolean;
   seed: string | null;
   quiet: boolean;
   json: boolean;
@@ -23,15 +25,16 @@ export class UsageError extends Error {}
 
 export const HELP = `Usage: npm run simulate -- [options]
 
-Posts realistic, correctly signed Twilio status callbacks and Resend (Svix) email events to a running
-Signalboard, signed with the official libraries and the configured secrets (first of each rotation list)
+Registers messages through the sender API (with the first key of API_KEYS; most before their callbacks,
+some after), then posts realistic, correctly signed Twilio status callbacks and Resend (Svix) email
+events for them to a running Signalboard, signed with the official libraries and the configured secrets (first of each rotation list)
 over the configured public URLs (WEBHOOK_BASE_URL). Exits non-zero if a request failed to reach the
 server, a correctly signed request was refused, or a bad request was accepted.
 
 Options:
   --target <url>        where to send (default: http://localhost:$PORT); signatures are still computed
                         over the public URL from WEBHOOK_BASE_URL
-  --count <n>           requests in all, redeliveries and bad requests included (default: 20)
+  --count <n>           requests in all, redeliveries and bad requests included (default: 200)
   --rate <r>            requests per second; 0 = as fast as possible (default: 0)
   --concurrency <c>     requests in flight at once (default: 10)
   --provider <p>        twilio | resend | both (default: both)
@@ -42,7 +45,11 @@ Options:
   --bad <p>             fraction of bad requests: tampered body, wrong secret, sha256= scheme, stale
                         timestamp, wrong URL, malformed payload after a valid signature, wrong
                         content type (default: 0)
-  --campaign <name>     Resend tag \`campaign\` (and one broadcast_id) on every email
+  --campaign <name>     one campaign for every message (Resend tag \`campaign\`, one broadcast_id);
+                        default: a few realistic campaigns
+  --days <d>            messages were sent over the last d days, their events arrive now (default: 7;
+                        0 with MESSAGE_ID_MAPPING_STRATEGY=timestamp, which matches by send time)
+  --no-register         do not register the messages through the API first (every event stays unmatched)
   --seed <s>            reproducible run: the same seed gives the same ids, events and order (re-sending
                         a seed to the same database makes every event a duplicate)
   --quiet               print only the one-line result and any failures
@@ -66,7 +73,7 @@ export function parseOptions(argv: string[]): SimulateOptions {
       options: {
         help: { type: "boolean", short: "h", default: false },
         target: { type: "string" },
-        count: { type: "string", default: "20" },
+        count: { type: "string", default: "200" },
         rate: { type: "string", default: "0" },
         concurrency: { type: "string", default: "10" },
         provider: { type: "string", default: "both" },
@@ -75,6 +82,8 @@ export function parseOptions(argv: string[]): SimulateOptions {
         "out-of-order": { type: "boolean", default: false },
         bad: { type: "string", default: "0" },
         campaign: { type: "string" },
+        days: { type: "string", default: "7" },
+        "no-register": { type: "boolean", default: false },
         seed: { type: "string" },
         quiet: { type: "boolean", default: false },
         json: { type: "boolean", default: false },
@@ -99,6 +108,8 @@ export function parseOptions(argv: string[]): SimulateOptions {
     outOfOrder: values["out-of-order"],
     bad: number("--bad", values.bad, 0, 1),
     campaign,
+    days: number("--days", values.days, 0, 365),
+    register: !values["no-register"],
     seed: values.seed?.trim() || null,
     quiet: values.quiet,
     json: values.json,

@@ -15,6 +15,7 @@ import {
   type SimMessage,
 } from "./lifecycle";
 import { arrange } from "./order";
+import { CAMPAIGNS } from "./fiction";
 import { createRandom, type Random } from "./random";
 
 export interface PlanInput extends BudgetInput {
@@ -22,9 +23,11 @@ export interface PlanInput extends BudgetInput {
   outOfOrder: boolean;
   campaign: string | null;
   now: Date;
+  /** Messages are sent over this many past days (0: in the last minutes); their events come now. */
+  days?: number;
 }
 
-export type PlannedMessage = SimMessage & { createdAt: Date };
+export type PlannedMessage = SimMessage & { createdAt: Date; campaign: string };
 
 export interface SimEvent {
   message: PlannedMessage;
@@ -55,11 +58,16 @@ export function buildPlan(input: PlanInput): Plan {
   const budget = planBudget(input);
   const random = createRandom(input.seed);
   const broadcastId = input.campaign ? random.uuid() : null;
+  // Streams of their own, so campaigns and send days leave every other seeded choice as it was.
+  const extra = {
+    campaigns: createRandom(`${input.seed}:campaigns`),
+    days: createRandom(`${input.seed}:days`),
+  };
   const messages: PlannedMessage[] = [];
   const events: SimEvent[] = [];
   for (const share of budget.perProvider) {
     for (const lifecycle of fitLifecycles(share, random)) {
-      const message = anchor(lifecycle, input, broadcastId, random);
+      const message = anchor(lifecycle, input, broadcastId, random, extra);
       messages.push(message);
       lifecycle.steps.forEach((step, index) =>
         events.push({
@@ -136,10 +144,20 @@ function anchor(
   input: PlanInput,
   broadcastId: string | null,
   random: Random,
+  extra: { campaigns: Random; days: Random },
 ): PlannedMessage {
   const last = lifecycle.steps[lifecycle.steps.length - 1].offsetMs;
-  const createdAt = new Date(input.now.getTime() - last - random.int(5_000, 20 * 60_000));
+  const recent = random.int(5_000, 20 * 60_000);
+  const past = input.days ? extra.days.int(0, input.days * 24 * 3_600_000) : 0;
+  const createdAt = new Date(input.now.getTime() - last - recent - past);
   const { message } = lifecycle;
-  if (message.provider === "twilio" || !input.campaign) return { ...message, createdAt };
-  return { ...message, tags: { ...message.tags, campaign: input.campaign }, broadcastId, createdAt };
+  const campaign = input.campaign ?? extra.campaigns.pick(CAMPAIGNS[message.provider]);
+  if (message.provider === "twilio") return { ...message, createdAt, campaign };
+  return {
+    ...message,
+    tags: { ...message.tags, campaign },
+    broadcastId: input.campaign ? broadcastId : null,
+    createdAt,
+    campaign,
+  };
 }

@@ -20,6 +20,8 @@ export interface SimulatorSettings {
   twilioFrom: string | null;
   resendFrom: string | null;
   verifySignatures: boolean;
+  /** First key of API_KEYS: the simulator registers its messages with it; null when none is set. */
+  apiKey: string | null;
   /** UNKNOWN_MESSAGE_STATUS: with 404, events for unregistered messages are answered 404 "unmatched". */
   unknownMessageStatus: 200 | 404;
   notes: string[];
@@ -86,6 +88,7 @@ export function settingsFrom(
       twilioFrom: config.TWILIO_PHONE_NUMBER ?? null,
       resendFrom: config.RESEND_FROM_EMAIL ?? null,
       verifySignatures: config.VERIFY_WEBHOOK_SIGNATURES,
+      apiKey: config.API_KEYS[0] ?? null,
       unknownMessageStatus: config.UNKNOWN_MESSAGE_STATUS,
       notes,
     },
