@@ -1,6 +1,7 @@
 // The health check body of the original design notes, plus a database check, version and uptime.
 import { getConfigValidation } from "./env";
 import { getDatabaseState } from "./db/runtime";
+import { isShuttingDown } from "./lifecycle";
 import type { Database } from "./db/open";
 import packageJson from "../package.json";
 
@@ -18,6 +19,8 @@ export interface HealthReport {
     error?: string;
   };
   configuration: { valid: boolean; warnings: string[] };
+  /** Present while the instance drains before exiting: a load balancer should send traffic elsewhere. */
+  shuttingDown?: true;
 }
 
 const PING_TIMEOUT_MS = 2_000;
@@ -62,8 +65,10 @@ export async function getHealth(): Promise<HealthReport> {
   } else {
     database = { status: "starting", kind: null, latencyMs: null };
   }
+  const shuttingDown = isShuttingDown();
   return {
-    status: database.status === "up" && validation.valid ? "healthy" : "unhealthy",
+    status: database.status === "up" && validation.valid && !shuttingDown ? "healthy" : "unhealthy",
+    ...(shuttingDown ? { shuttingDown: true as const } : {}),
     service: "webhook_handlers",
     endpoints: {
       twilio: config?.TWILIO_WEBHOOK_URL ?? "/webhooks/twilio",

@@ -1,5 +1,5 @@
 // Graceful shutdown: on SIGTERM/SIGINT stop taking webhooks (503, so providers retry elsewhere or later),
-// let the writes already acknowledged-in-progress finish, then close the database and exit.
+// let every request already taken finish and its answer reach the client, then close the database and exit.
 import { closeDatabase } from "./db/runtime";
 import { logger } from "./logger";
 
@@ -11,6 +11,8 @@ interface Lifecycle {
   stopping?: Promise<void>;
   /** Run first at shutdown, before the drain (e.g. writing flood summaries still counted in memory). */
   beforeDrain: Map<string, () => void>;
+  /** Run after the drain, before the database closes (e.g. letting the last answers reach their clients). */
+  afterDrain: Map<string, (deadline: number) => Promise<void>>;
   /** Work counted elsewhere (e.g. the ingest writer's queue) that the drain also waits for. */
   drainSources: Map<string, () => number>;
 }
@@ -23,6 +25,7 @@ function lifecycle(): Lifecycle {
     inFlight: new Set(),
     handlersInstalled: false,
     beforeDrain: new Map(),
+    afterDrain: new Map(),
     drainSources: new Map(),
   };
   return holder.__signalboardLifecycle;
@@ -35,6 +38,11 @@ export function isShuttingDown(): boolean {
 /** Registers work to run when shutdown starts, before in-flight writes are drained (one per name). */
 export function beforeShutdownDrain(name: string, hook: () => void): void {
   lifecycle().beforeDrain.set(name, hook);
+}
+
+/** Registers work to run once the writes drained, before the database closes (one per name). */
+export function afterShutdownDrain(name: string, hook: (deadline: number) => Promise<void>): void {
+  lifecycle().afterDrain.set(name, hook);
 }
 
 /** Registers a counter of pending writes the shutdown waits for (one per name). */
@@ -51,13 +59,21 @@ export function trackWrite<T>(work: Promise<T>): Promise<T> {
   return work;
 }
 
+const DRAIN_POLL_MS = 20;
+/** The whole shutdown (drain, answers, close) stays within this; providers time out after ~15 s. */
+const SHUTDOWN_DEADLINE_MS = 10_000;
+
 /** Waits until every tracked write has settled (or the deadline passes). */
-export async function drainWrites(deadlineMs = 10_000): Promise<number> {
+export async function drainWrites(deadlineMs = SHUTDOWN_DEADLINE_MS): Promise<number> {
   const { inFlight, drainSources } = lifecycle();
   const left = () => inFlight.size + [...drainSources.values()].reduce((n, pending) => n + pending(), 0);
   const deadline = Date.now() + deadlineMs;
   while (left() > 0 && Date.now() < deadline) {
-    await Promise.race([Promise.allSettled([...inFlight]), new Promise((r) => setTimeout(r, 100))]);
+    // Every round waits on a real timer: racing only promises that have already settled (an empty
+    // in-flight set while the writer still works) would loop in microtasks and starve the event loop,
+    // so the writer's commits, and every socket, would never get a turn.
+    const tick = sleep(Math.min(DRAIN_POLL_MS, Math.max(1, deadline - Date.now())));
+    await (inFlight.size ? Promise.race([Promise.allSettled([...inFlight]), tick]) : tick);
   }
   return left();
 }
@@ -72,8 +88,10 @@ export function shutdown(signal: string): Promise<void> {
   state.stopping = (async () => {
     logger.info({ signal, inFlight: state.inFlight.size }, "shutting down: draining writes");
     for (const hook of state.beforeDrain.values()) hook();
-    const left = await drainWrites();
+    const deadline = Date.now() + SHUTDOWN_DEADLINE_MS;
+    const left = await drainWrites(deadline - Date.now());
     if (left > 0) logger.error({ left }, "writes still in flight at the shutdown deadline");
+    for (const hook of state.afterDrain.values()) await hook(deadline);
     await closeDatabase();
     logger.info("database closed; bye");
   })();
@@ -94,4 +112,8 @@ export function installShutdownHandlers(): void {
         .finally(() => process.exit(0));
     });
   }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,6 +1,7 @@
 // What the server does once at start (called from instrumentation.ts, Node runtime only).
 import { getConfigValidation } from "./env";
 import { startDatabase, getDatabaseState } from "./db/runtime";
+import { installHttpGuard } from "./http/guard";
 import { installShutdownHandlers } from "./lifecycle";
 import { logger } from "./logger";
 import { getWebhookUrls } from "./config/validate";
@@ -14,6 +15,7 @@ export async function startServer(): Promise<void> {
   }
   for (const w of validation.warnings) logger.warn({ variable: w.variable }, `${w.variable} ${w.message}`);
   installShutdownHandlers();
+  installHttpGuard();
   // Give the first attempt a moment so the first request usually finds a ready database, but never block
   // start-up on a database that is down: it keeps retrying in the background.
   await Promise.race([startDatabase(), new Promise((r) => setTimeout(r, 5_000))]);
