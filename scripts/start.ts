@@ -5,7 +5,7 @@ import { describeDevSecretStatus, getDevSecretStatus } from "../lib/config/dev-s
 import { ensureDevApiKey } from "../lib/config/dev-api-key";
 import { ensureDevSecrets, loadEnvFiles } from "../lib/config/env-files";
 import { getWebhookUrls, validateConfig } from "../lib/config/validate";
-import { dataDirOwner } from "../lib/db/data-dir-lock";
+import { findDataDirOwner } from "../lib/db/data-dir-lock";
 import { runServer } from "./support/run-server";
 import { BuildStepFailed, ensureProductionBuild, nextBin as nextCli } from "./support/production-build";
 
@@ -41,32 +41,38 @@ if (!validation.valid || !validation.config) {
 for (const w of validation.warnings) say(`  ! ${w.variable} ${w.message}`);
 for (const status of getDevSecretStatus(validation.config)) say(`  ${describeDevSecretStatus(status)}.`);
 
-if (!validation.config.DATABASE_URL) {
-  const dataDir = path.resolve(root, validation.config.DATA_DIR);
-  const owner = dataDirOwner(dataDir);
-  if (owner) {
-    say(
-      `The embedded database in ${dataDir} is already served by another Signalboard process (pid ${owner}).`,
-    );
-    say("Stop that one first, or give this one its own DATA_DIR (and PORT).");
-    process.exit(1);
-  }
-}
+// The embedded database's directory must not be served by another live process (lib/db/data-dir-lock.ts).
+checkDataDirFree(validation.config)
+  // Generates the Prisma client when missing (npm may skip install scripts) and builds when sources changed.
+  .then(() =>
+    ensureProductionBuild({
+      root,
+      distDirName: process.env.NEXT_DIST_DIR || ".next",
+      env: process.env,
+      say,
+      buildNote: " (first start, or the sources changed)",
+    }),
+  )
+  .then(
+    () => serve(validation.config!),
+    (error: unknown) => {
+      say(
+        error instanceof BuildStepFailed ? `${error.message}: Signalboard was not started.` : String(error),
+      );
+      process.exit(error instanceof BuildStepFailed ? (error.status ?? 1) : 1);
+    },
+  );
 
-// Generates the Prisma client when missing (npm may skip install scripts) and builds when sources changed.
-ensureProductionBuild({
-  root,
-  distDirName: process.env.NEXT_DIST_DIR || ".next",
-  env: process.env,
-  say,
-  buildNote: " (first start, or the sources changed)",
-}).then(
-  () => serve(validation.config!),
-  (error: unknown) => {
-    say(error instanceof BuildStepFailed ? `${error.message}: Signalboard was not started.` : String(error));
-    process.exit(error instanceof BuildStepFailed ? (error.status ?? 1) : 1);
-  },
-);
+async function checkDataDirFree(config: NonNullable<typeof validation.config>): Promise<void> {
+  if (config.DATABASE_URL) return;
+  const dataDir = path.resolve(root, config.DATA_DIR);
+  const owner = await findDataDirOwner(dataDir);
+  if (!owner) return;
+  const who = owner.pid ? ` (pid ${owner.pid})` : "";
+  say(`The embedded database in ${dataDir} is already served by another Signalboard process${who}.`);
+  say("Stop that one first, or give this one its own DATA_DIR (and PORT).");
+  process.exit(1);
+}
 
 function serve(config: NonNullable<typeof validation.config>): void {
   const port = String(config.PORT);

@@ -36,7 +36,7 @@ async function openPGlite(dataDir: string): Promise<Database> {
   const inMemory = dataDir.startsWith("memory://");
   const resolved = inMemory ? dataDir : path.resolve(dataDir, "pglite");
   if (!inMemory) mkdirSync(resolved, { recursive: true });
-  const release = inMemory ? () => undefined : lockDataDir(path.dirname(resolved));
+  const release = inMemory ? () => undefined : await lockDataDir(path.dirname(resolved));
   let pglite: PGlite;
   try {
     pglite = await PGlite.create({ dataDir: resolved });
