@@ -1,0 +1,141 @@
+"use client";
+// The search box and filters of the message list. Their state is the URL (nuqs): changing one asks the
+// server for the new list (shallow: false) and starts again from the first page.
+import { Search } from "lucide-react";
+import { useQueryStates } from "nuqs";
+import { useState, useTransition, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Select } from "@/components/ui/select";
+import { messageSearchParams } from "./search-params";
+
+export interface StatusOption {
+  value: string;
+  label: string;
+}
+
+export function MessageFilters({
+  statuses,
+  stuckAfterHours,
+}: {
+  statuses: StatusOption[];
+  stuckAfterHours: number;
+}) {
+  const [pending, startTransition] = useTransition();
+  const [state, setState] = useQueryStates(messageSearchParams, { shallow: false, startTransition });
+  const [q, setQ] = useState(state.q);
+  const [campaign, setCampaign] = useState(state.campaign);
+
+  // Every change leaves the current page: the cursor belongs to the previous filters.
+  const update = (patch: Partial<typeof state>) => void setState({ ...patch, cursor: null });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    update({ q: q.trim(), campaign: campaign.trim() });
+  }
+
+  const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
+  const parseDay = (v: string) => (v ? new Date(`${v}T00:00:00Z`) : null);
+
+  return (
+    <form
+      onSubmit={submit}
+      role="search"
+      aria-label="Messages"
+      className="mb-4 space-y-3"
+      aria-busy={pending}
+    >
+      <div className="flex gap-2">
+        <div className="relative flex-1">
+          <Label htmlFor="message-q" className="sr-only">
+            Phone number, email address, message id or provider id
+          </Label>
+          <Search className="pointer-events-none absolute top-2.5 left-2.5 size-4 text-muted" aria-hidden />
+          <Input
+            id="message-q"
+            name="q"
+            type="search"
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+            placeholder="Phone (any spelling), email, message id, SM… SID or Resend id"
+            className="pl-8"
+            autoComplete="off"
+          />
+        </div>
+        <Button type="submit">{pending ? "Searching…" : "Search"}</Button>
+      </div>
+      <div className="flex flex-wrap items-end gap-3 text-sm">
+        <div className="flex flex-col gap-1">
+          <Label htmlFor="message-status">Status</Label>
+          <Select
+            id="message-status"
+            value={state.status}
+            onChange={(e) => update({ status: e.target.value })}
+          >
+            <option value="">Any status</option>
+            {statuses.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.label}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <Label htmlFor="message-channel">Channel</Label>
+          <Select
+            id="message-channel"
+            value={state.channel ?? ""}
+            onChange={(e) =>
+              update({ channel: e.target.value === "" ? null : (e.target.value as "sms" | "email") })
+            }
+          >
+            <option value="">SMS and email</option>
+            <option value="sms">SMS</option>
+            <option value="email">Email</option>
+          </Select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <Label htmlFor="message-campaign">Campaign</Label>
+          <Input
+            id="message-campaign"
+            value={campaign}
+            onChange={(e) => setCampaign(e.target.value)}
+            onBlur={() => campaign.trim() !== state.campaign && update({ campaign: campaign.trim() })}
+            placeholder="e.g. welcome"
+            className="w-36"
+          />
+        </div>
+        <div className="flex flex-col gap-1">
+          <Label htmlFor="message-from">Sent from</Label>
+          <Input
+            id="message-from"
+            type="date"
+            value={day(state.from)}
+            onChange={(e) => update({ from: parseDay(e.target.value) })}
+            className="w-40"
+          />
+        </div>
+        <div className="flex flex-col gap-1">
+          <Label htmlFor="message-until">Sent until</Label>
+          <Input
+            id="message-until"
+            type="date"
+            value={day(state.until)}
+            onChange={(e) => update({ until: parseDay(e.target.value) })}
+            className="w-40"
+          />
+        </div>
+        <label className="flex h-9 items-center gap-2">
+          <input
+            type="checkbox"
+            checked={state.stuck}
+            onChange={(e) => update({ stuck: e.target.checked })}
+            className="size-4 accent-accent"
+          />
+          <span>Stuck: no final status after {stuckAfterHours} h</span>
+        </label>
+      </div>
+    </form>
+  );
+}
