@@ -2,6 +2,7 @@
 // Kept on globalThis because Next.js bundles instrumentation and routes separately: module-level state
 // would give each bundle a database of its own (and two PGlite owners of one data directory).
 import { getConfig } from "../env";
+import { AppError } from "../errors/app-error";
 import { logger } from "../logger";
 import { applyMigrations } from "./migrate";
 import { openDatabase, type Database } from "./open";
@@ -29,8 +30,12 @@ function runtime(): Runtime {
   return holder.__signalboardDb;
 }
 
-export class DatabaseUnavailableError extends Error {
-  name = "DatabaseUnavailableError";
+/** Answered 503 `database_unavailable`; `reason` says why, for the log (never sent to the caller). */
+export class DatabaseUnavailableError extends AppError {
+  constructor(readonly reason: string) {
+    super("database_unavailable", "The database is unavailable; retry later");
+    this.name = "DatabaseUnavailableError";
+  }
 }
 
 /**

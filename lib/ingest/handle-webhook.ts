@@ -10,7 +10,7 @@ import { StorageUnavailableError } from "./batch-writer";
 import type { ProviderAdapter } from "../providers/adapter";
 import { readBody } from "./read-body";
 import { describeRequest } from "./request-facts";
-import { errorResponse, REJECTION, storedResponse } from "./respond";
+import { rejectionResponse, REJECTION, storedResponse } from "./respond";
 import { getIngestRuntime } from "./runtime";
 import type { IngestJob, Outcome, RequestRecord, StoredResult } from "./types";
 
@@ -128,8 +128,7 @@ async function store(record: RequestRecord, event: ParsedWebhook, started: numbe
     },
     "webhook stored",
   );
-  if (result.outcome === "error")
-    return errorResponse(500, REJECTION.error.code, REJECTION.error.message, { requestId: result.requestId });
+  if (result.outcome === "error") return rejectionResponse("error", { requestId: result.requestId });
   return storedResponse(result.outcome, result.requestId, result.duplicateOf, result.httpStatus);
 }
 
@@ -144,7 +143,7 @@ async function write(
     try {
       db = await getDatabase();
     } catch (error) {
-      if (error instanceof DatabaseUnavailableError) return unavailable(record, "unavailable", error.message);
+      if (error instanceof DatabaseUnavailableError) return unavailable(record, "unavailable", error.reason);
       throw error;
     }
   }
@@ -185,7 +184,7 @@ async function reject(
   const stored = await write(record, null, started);
   // The rejection stands even when the row could not be written (the structured log is then the record).
   void stored;
-  return errorResponse(spec.status, spec.code, spec.message, { issues, requestId: record.id });
+  return rejectionResponse(kind, { issues, requestId: record.id });
 }
 
 /** Signature failures count towards the per-source throttle; over it, 429 and (after N) no full row. */
@@ -215,8 +214,7 @@ async function rejectThrottled(
     { requestId: record.id, provider: record.provider, sourceIp: record.sourceIp },
     "rejected request counted in flood summary",
   );
-  const spec = REJECTION[finalKind];
-  return errorResponse(spec.status, spec.code, spec.message, {
+  return rejectionResponse(finalKind, {
     requestId: record.id,
     retryAfterSeconds: decision.throttled ? 60 : undefined,
   });
@@ -237,8 +235,7 @@ function unavailable(record: RequestRecord, kind: "unavailable" | "shutting_down
     },
     "webhook not stored: answering 503 so the provider retries",
   );
-  const spec = REJECTION[kind];
-  return errorResponse(spec.status, spec.code, spec.message, { requestId: record.id, retryAfterSeconds: 5 });
+  return rejectionResponse(kind, { requestId: record.id, retryAfterSeconds: 5 });
 }
 
 function outcomeFor(kind: Rejection): Outcome {

@@ -1,25 +1,21 @@
-// One mapping from an ingest result to the HTTP answer, with one error body shape. Rejections get a
-// generic message: the diagnosis is stored on the request row for the developer, not told to the caller.
+// One mapping from an ingest result to the HTTP answer; failures go through the one error responder
+// (lib/errors/error-response.ts). Rejections get a generic message: the diagnosis is stored on the
+// request row for the developer, not told to the caller.
+import { AppError, HTTP_STATUS_BY_CODE, type ErrorCode, type ErrorIssue } from "../errors/app-error";
+import { errorResponse } from "../errors/error-response";
 import type { Outcome } from "./types";
 
-export interface ErrorBody {
-  success: false;
-  error: { code: string; message: string; issues?: Array<{ path: string; message: string }> };
-}
-
-export function errorResponse(
-  status: number,
-  code: string,
-  message: string,
-  extra: { issues?: ErrorBody["error"]["issues"]; requestId?: string; retryAfterSeconds?: number } = {},
+/** The answer to a request that ends in `kind`; the request id travels in the body and the header. */
+export function rejectionResponse(
+  kind: keyof typeof REJECTION,
+  extra: { issues?: ErrorIssue[]; requestId?: string; retryAfterSeconds?: number } = {},
 ): Response {
-  const body: ErrorBody & { requestId?: string } = { success: false, error: { code, message } };
-  if (extra.issues?.length) body.error.issues = extra.issues;
-  if (extra.requestId) body.requestId = extra.requestId;
-  const headers: Record<string, string> = { "Cache-Control": "no-store" };
-  if (extra.requestId) headers["X-Request-Id"] = extra.requestId;
-  if (extra.retryAfterSeconds) headers["Retry-After"] = String(extra.retryAfterSeconds);
-  return Response.json(body, { status, headers });
+  const { code, message } = REJECTION[kind];
+  return errorResponse(new AppError(code, message, { issues: extra.issues }), {
+    requestId: extra.requestId,
+    requestIdInBody: true,
+    retryAfterSeconds: extra.retryAfterSeconds,
+  });
 }
 
 export function storedResponse(
@@ -35,41 +31,17 @@ export function storedResponse(
   return Response.json(body, { status, headers: { "X-Request-Id": requestId, "Cache-Control": "no-store" } });
 }
 
+function rejection<C extends ErrorCode>(code: C, message: string) {
+  return { status: HTTP_STATUS_BY_CODE[code], code, message } as const;
+}
+
 export const REJECTION = {
-  rejected_signature: {
-    status: 401,
-    code: "invalid_signature",
-    message: "The request signature could not be verified",
-  },
-  too_large: {
-    status: 413,
-    code: "payload_too_large",
-    message: "The request body is larger than this endpoint accepts",
-  },
-  unsupported_media_type: {
-    status: 415,
-    code: "unsupported_media_type",
-    message: "Unsupported Content-Type for this endpoint",
-  },
-  invalid: {
-    status: 400,
-    code: "invalid_payload",
-    message: "The request body is not a valid webhook payload",
-  },
-  rate_limited: {
-    status: 429,
-    code: "rate_limited",
-    message: "Too many rejected requests from this source; slow down",
-  },
-  unavailable: {
-    status: 503,
-    code: "database_unavailable",
-    message: "The event could not be stored right now; retry later",
-  },
-  shutting_down: { status: 503, code: "shutting_down", message: "This instance is shutting down; retry" },
-  error: {
-    status: 500,
-    code: "internal_error",
-    message: "An unexpected error occurred while storing the event",
-  },
+  rejected_signature: rejection("invalid_signature", "The request signature could not be verified"),
+  too_large: rejection("payload_too_large", "The request body is larger than this endpoint accepts"),
+  unsupported_media_type: rejection("unsupported_media_type", "Unsupported Content-Type for this endpoint"),
+  invalid: rejection("invalid_payload", "The request body is not a valid webhook payload"),
+  rate_limited: rejection("rate_limited", "Too many rejected requests from this source; slow down"),
+  unavailable: rejection("database_unavailable", "The event could not be stored right now; retry later"),
+  shutting_down: rejection("shutting_down", "This instance is shutting down; retry"),
+  error: rejection("internal_error", "An unexpected error occurred while storing the event"),
 } as const;

@@ -5,7 +5,7 @@ import { trackWrite } from "../lifecycle";
 import { logger } from "../logger";
 import { handleWebhook } from "./handle-webhook";
 import type { ProviderAdapter } from "../providers/adapter";
-import { errorResponse, REJECTION } from "./respond";
+import { rejectionResponse } from "./respond";
 
 export function webhookRoute(adapter: ProviderAdapter) {
   return function POST(request: Request): Promise<Response> {
@@ -21,6 +21,6 @@ async function answer(adapter: ProviderAdapter, request: Request): Promise<Respo
       { provider: adapter.provider, err: error instanceof Error ? error.stack : String(error) },
       "webhook handler failed",
     );
-    return errorResponse(REJECTION.error.status, REJECTION.error.code, REJECTION.error.message);
+    return rejectionResponse("error");
   }
 }

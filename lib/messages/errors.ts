@@ -1,13 +1,4 @@
-// Failures of the message services that the API maps to a status code (see lib/api/errors.ts).
-export class MessageServiceError extends Error {
-  constructor(
-    readonly status: 400 | 404 | 409,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = "MessageServiceError";
-  }
-}
+// The message services fail with AppError (lib/errors/app-error.ts), which every answer is made from.
+import { AppError } from "../errors/app-error";
 
-export const notFound = (id: string) => new MessageServiceError(404, "not_found", `No message with id ${id}`);
+export const notFound = (id: string) => new AppError("not_found", `No message with id ${id}`);

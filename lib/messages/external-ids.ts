@@ -1,7 +1,8 @@
 // Adds a provider id to a message (usually known only after the provider answered the send) and links
 // the events that arrived for it before. Saying the same thing twice is fine; contradicting it is 409.
 import type { Database } from "../db/open";
-import { MessageServiceError, notFound } from "./errors";
+import { AppError } from "../errors/app-error";
+import { notFound } from "./errors";
 import { linkUnmatchedEvents } from "./link";
 import { lockProviderIds } from "./locks";
 
@@ -25,19 +26,14 @@ export async function addExternalId(
       });
       if (!message) throw notFound(messageId);
       if ((provider === "twilio") !== (message.channel === "sms")) {
-        throw new MessageServiceError(
-          400,
-          "invalid_provider",
-          `a ${message.channel} message cannot have a ${provider} id`,
-        );
+        throw new AppError("invalid_provider", `a ${message.channel} message cannot have a ${provider} id`);
       }
       const existing = await tx.messageExternalId.findUnique({
         where: { provider_externalId: { provider, externalId } },
         select: { messageId: true },
       });
       if (existing && existing.messageId !== messageId) {
-        throw new MessageServiceError(
-          409,
+        throw new AppError(
           "conflict",
           `${provider} id ${externalId} already belongs to message ${existing.messageId}`,
         );

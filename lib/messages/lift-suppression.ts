@@ -1,7 +1,7 @@
 // Lifting a suppression is an admin decision: kept on the row (who, when, why) and in its history.
 import type { Database } from "../db/open";
 import { guessChannel } from "../queries/get-suppression-status";
-import { MessageServiceError } from "./errors";
+import { AppError } from "../errors/app-error";
 import { normalizeRecipient } from "./recipients";
 
 export async function liftSuppression(
@@ -20,8 +20,7 @@ export async function liftSuppression(
       },
       select: { id: true },
     });
-    if (!active.length)
-      throw new MessageServiceError(404, "not_found", `${recipient} has no active suppression to lift`);
+    if (!active.length) throw new AppError("not_found", `${recipient} has no active suppression to lift`);
     const now = new Date();
     for (const { id } of active) {
       await tx.suppression.update({

@@ -10,6 +10,7 @@ import { linkEarlierEventsByTime } from "./resolve";
 import { defaultProvider, type RegisterMessageInput } from "./schemas";
 import { StatDeltas } from "./stats";
 import type { TransactionClient } from "./tx";
+import type { ErrorCode } from "../errors/app-error";
 
 export interface RegistrationItem {
   input: RegisterMessageInput;
@@ -20,7 +21,7 @@ export interface RegistrationItem {
 
 export type RegistrationResult =
   | { ok: true; messageId: string; created: boolean }
-  | { ok: false; status: 409; code: string; message: string };
+  | { ok: false; status: 409; code: ErrorCode; message: string };
 
 const pairKey = (provider: string, externalId: string) => `${provider}\u0000${externalId}`;
 

@@ -1,6 +1,12 @@
 // The message list's cursor: the send time and id of the last row shown, opaque to the caller.
-export class InvalidCursorError extends Error {
-  name = "InvalidCursorError";
+import { AppError } from "../errors/app-error";
+
+/** A `cursor` this API did not hand out: answered 400 `invalid_cursor`. */
+export class InvalidCursorError extends AppError {
+  constructor(message: string) {
+    super("invalid_cursor", message);
+    this.name = "InvalidCursorError";
+  }
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,5 +1,6 @@
-import { ApiError, apiRoute, json, parseWith, readJson, searchParams } from "@/lib/api/handler";
+import { apiRoute, json, parseWith, readJson, searchParams } from "@/lib/api/handler";
 import { getConfig } from "@/lib/env";
+import { AppError } from "@/lib/errors/app-error";
 import { registerMessages } from "@/lib/messages/register";
 import { registerMessageSchema } from "@/lib/messages/schemas";
 import { getMessage } from "@/lib/queries/get-message";
@@ -14,7 +15,7 @@ export const POST = apiRoute(async ({ db, request }) => {
   const input = await readJson(request, registerMessageSchema);
   const idempotencyKey = idempotencyKeyOf(request, input.idempotencyKey);
   const [result] = await registerMessages(db, [{ input, idempotencyKey }], registrationMapping());
-  if (!result.ok) throw new ApiError(result.status, result.code, result.message);
+  if (!result.ok) throw new AppError(result.code, result.message);
   return json(await getMessage(db, result.messageId), result.created ? 201 : 200);
 });
 
@@ -26,8 +27,7 @@ export const GET = apiRoute(async ({ db, request }) =>
 function idempotencyKeyOf(request: Request, inBody: string | undefined): string | undefined {
   const inHeader = request.headers.get("idempotency-key")?.trim().slice(0, 255) || undefined;
   if (inHeader && inBody && inHeader !== inBody)
-    throw new ApiError(
-      400,
+    throw new AppError(
       "invalid_request",
       "The Idempotency-Key header and idempotencyKey in the body differ: send one key, or the same in both",
     );

@@ -1,5 +1,7 @@
 import { apiRoute, json, readJson, zodIssues } from "@/lib/api/handler";
 import { getConfig } from "@/lib/env";
+import { AppError } from "@/lib/errors/app-error";
+import { toErrorBody } from "@/lib/errors/error-response";
 import { registerMessages, type RegistrationItem } from "@/lib/messages/register";
 import { registerBatchSchema, registerMessageSchema } from "@/lib/messages/schemas";
 
@@ -26,19 +28,23 @@ export const POST = apiRoute(async ({ db, request }) => {
   const byIndex = new Map(valid.map((v, i) => [v.index, results[i]]));
   const items = parsed.map((p, index) => {
     if (!p.success)
-      return {
+      return itemError(
         index,
-        status: 400,
-        error: { code: "invalid_request", message: "The message is not valid", issues: zodIssues(p.error) },
-      };
+        new AppError("invalid_request", "The message is not valid", { issues: zodIssues(p.error) }),
+      );
     const r = byIndex.get(index)!;
     return r.ok
       ? { index, status: r.created ? 201 : 200, id: r.messageId }
-      : { index, status: r.status, error: { code: r.code, message: r.message } };
+      : itemError(index, new AppError(r.code, r.message));
   });
   const created = items.filter((i) => i.status === 201).length;
   return json({ created, failed: items.filter((i) => i.status >= 400).length, items }, 200);
 });
+
+// A failed item carries the same status and error object as a single request would answer.
+function itemError(index: number, error: AppError) {
+  return { index, status: error.status, error: toErrorBody(error).error };
+}
 
 // A batch item may carry its own idempotency key; it is not part of the message itself.
 function idempotencyKeyOf(raw: unknown): string | undefined {

@@ -1,5 +1,6 @@
-import { ApiError, apiRoute, parseWith, searchParams } from "@/lib/api/handler";
+import { apiRoute, parseWith, searchParams } from "@/lib/api/handler";
 import { getConfig } from "@/lib/env";
+import { AppError } from "@/lib/errors/app-error";
 import { InvalidRangeError } from "@/lib/overview/range";
 import { getMetricsSummary, metricsQuerySchema } from "@/lib/queries/get-metrics-summary";
 
@@ -12,8 +13,8 @@ export const GET = apiRoute(async ({ db, request }) => {
     return await getMetricsSummary(db, query, { timeZone: getConfig().DASHBOARD_TIMEZONE });
   } catch (error) {
     if (!(error instanceof InvalidRangeError)) throw error;
-    throw new ApiError(400, "invalid_request", "The request is not valid", [
-      { path: error.path, message: error.message },
-    ]);
+    throw new AppError("invalid_request", "The request is not valid", {
+      issues: [{ path: error.path, message: error.message }],
+    });
   }
 });

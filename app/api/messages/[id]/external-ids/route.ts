@@ -1,5 +1,6 @@
-import { ApiError, apiRoute, json, readJson } from "@/lib/api/handler";
+import { apiRoute, json, readJson } from "@/lib/api/handler";
 import { isUuid } from "@/lib/api/ids";
+import { notFound } from "@/lib/messages/errors";
 import { addExternalId } from "@/lib/messages/external-ids";
 import { externalIdSchema } from "@/lib/messages/schemas";
 
@@ -7,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 // Adds the provider's id (Twilio SID, Resend email id) once the send returned it; earlier events link now.
 export const POST = apiRoute<{ id: string }>(async ({ db, request }, { id }) => {
-  if (!isUuid(id)) throw new ApiError(404, "not_found", `No message with id ${id}`);
+  if (!isUuid(id)) throw notFound(id);
   const { provider, externalId } = await readJson(request, externalIdSchema);
   const result = await addExternalId(db, id, provider, externalId);
   return json({ messageId: id, provider, externalId, ...result }, result.created ? 201 : 200);
