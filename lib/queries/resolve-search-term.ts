@@ -4,7 +4,6 @@
 import type { CountryCode } from "libphonenumber-js";
 import type { Prisma } from "../generated/prisma/client";
 import type { Database } from "../db/open";
-import { PROVIDERS } from "../providers/types";
 import { classifyQuery, phoneRecipients, type SearchTerm } from "../search/classify-query";
 
 /** A provider id belongs to one message; a few more covers ids reused across providers. */
@@ -36,10 +35,10 @@ export async function resolveSearchTerm(
   return { term, where: { id: { in: [...ids] } } };
 }
 
-/** Through the (provider, external_id) unique index: one index probe per provider. */
+/** Through the external_id index, whichever provider the id belongs to. */
 export async function findMessageIdsByExternalId(db: Database, externalId: string): Promise<Set<string>> {
   const rows = await db.prisma.messageExternalId.findMany({
-    where: { provider: { in: [...PROVIDERS] }, externalId },
+    where: { externalId },
     select: { messageId: true },
     take: ID_MATCHES,
   });
