@@ -39,6 +39,9 @@ async function openPGlite(dataDir: string): Promise<Database> {
   const release = inMemory ? () => undefined : await lockDataDir(path.dirname(resolved));
   let pglite: PGlite;
   try {
+    // Not durable against power loss: PGlite starts PostgreSQL with fsync off (-F), and the Node file
+    // layer it writes through has no fsync to honour one. A commit is in the OS page cache when it
+    // returns, which a process crash does not lose (README: "What the embedded database guarantees").
     pglite = await PGlite.create({ dataDir: resolved });
   } catch (error) {
     release();
