@@ -24,6 +24,8 @@ export interface LoadOptions {
   /** The n-th request; default alternates signed Twilio and Resend events. */
   make?: (n: number) => SignedEvent;
   timeoutMs?: number;
+  /** Stop sending (as a load balancer stops routing here) once an answer says so. */
+  stopWhen?: (answer: Answer) => boolean;
 }
 
 export interface Load {
@@ -57,6 +59,7 @@ export function startLoad(options: LoadOptions): Load {
       const answer = await send(options.baseUrl, event.request, { agent, timeoutMs: options.timeoutMs });
       if (answer.status !== null && answer.status >= 200 && answer.status < 300) acks++;
       ledger.push({ n, event, answer, at: performance.now() - started });
+      if (options.stopWhen?.(answer)) stopped = true;
       // Nothing listening (killed, restarting): do not spin.
       if (answer.error === "ECONNREFUSED") await new Promise((r) => setTimeout(r, 20));
     }
