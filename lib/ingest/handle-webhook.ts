@@ -12,6 +12,7 @@ import { readBody } from "./read-body";
 import { describeRequest } from "./request-facts";
 import { rejectionResponse, REJECTION, storedResponse } from "./respond";
 import { getIngestRuntime } from "./runtime";
+import { prepareStorable } from "./storable-event";
 import type { IngestJob, Outcome, RequestRecord, StoredResult } from "./types";
 
 type Rejection = keyof typeof REJECTION;
@@ -102,8 +103,15 @@ export async function handleWebhook(adapter: ProviderAdapter, request: Request):
     record.diagnosis = { issues: parsed.issues };
     return reject(record, "invalid", `malformed payload: ${parsed.reason}`, started, parsed.issues);
   }
-  describeEvent(record, parsed.event);
-  return store(record, parsed.event, started);
+  const storable = prepareStorable(parsed.event);
+  if (!storable.ok) {
+    record.eventType = parsed.event.eventType;
+    record.externalId = parsed.event.externalId;
+    record.diagnosis = { issues: storable.issues };
+    return reject(record, "invalid", `unusable payload: ${storable.reason}`, started, storable.issues);
+  }
+  describeEvent(record, storable.event);
+  return store(record, storable.event, started);
 }
 
 function describeEvent(record: RequestRecord, event: ParsedWebhook): void {

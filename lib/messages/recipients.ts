@@ -7,7 +7,8 @@ export function normalizeEmail(value: string): string {
 }
 
 export function normalizePhone(value: string): string {
-  const match = /^(whatsapp:|rcs:)?(.*)$/i.exec(value.trim())!;
+  // [\s\S], not ".": a line break inside the value must not make the match fail.
+  const match = /^(whatsapp:|rcs:)?([\s\S]*)$/i.exec(value.trim())!;
   const prefix = (match[1] ?? "").toLowerCase();
   return prefix + match[2].replace(/[\s().-]/g, "");
 }

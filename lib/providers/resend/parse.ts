@@ -2,6 +2,7 @@
 // (inbound mail and every other family). Only a body we cannot read at all is an error.
 
 import type { z } from "zod";
+import { jsonDepthExceeds, MAX_JSON_DEPTH } from "../json-depth";
 import type { IgnoredEvent, NormalizedEvent, ParseResult } from "../types";
 import { emailEventSchema, envelopeSchema, isTrackedEmailEventType, type EmailEvent } from "./schema";
 
@@ -91,6 +92,10 @@ function normalize(event: EmailEvent, deliveryId: string | null): NormalizedEven
 }
 
 export function parseResendEvent(rawBody: string, { deliveryId }: ParseResendEventOptions): ParseResult {
+  if (jsonDepthExceeds(rawBody, MAX_JSON_DEPTH)) {
+    const message = `nested deeper than ${MAX_JSON_DEPTH} levels`;
+    return { ok: false, reason: `body is ${message}`, issues: [{ path: "", message }] };
+  }
   let json: unknown;
   try {
     json = JSON.parse(rawBody);

@@ -62,9 +62,18 @@ const emailDataSchema = z
 
 export const emailEventSchema = z.looseObject({
   type: z.enum(TRACKED_EMAIL_EVENT_TYPES),
-  created_at: z.iso.datetime({ offset: true }),
+  created_at: z.iso
+    .datetime({ offset: true })
+    .refine(isPlausibleEventTime, "must be a date from 1970 to 9999 (the event time is out of range)"),
   data: emailDataSchema,
 });
+
+/** Year 0000 is valid ISO 8601 but no date in PostgreSQL, and no provider event predates 1970. */
+function isPlausibleEventTime(value: string): boolean {
+  const year = new Date(value).getUTCFullYear();
+  // Unparsable is reported by the datetime check itself, once.
+  return Number.isNaN(year) || (year >= 1970 && year <= 9999);
+}
 
 export type EmailEvent = z.infer<typeof emailEventSchema>;
 export type EmailEventData = EmailEvent["data"];
