@@ -29,6 +29,35 @@ const config = [
     },
   },
   {
+    // Writes and infrastructure never depend on the read side (docs/architecture.md): what both need
+    // lives with the writer or in a shared module (lib/errors, lib/messages/recipients.ts, ...).
+    files: [
+      "lib/api/**",
+      "lib/config/**",
+      "lib/db/**",
+      "lib/errors/**",
+      "lib/http/**",
+      "lib/ingest/**",
+      "lib/messages/**",
+      "lib/providers/**",
+      "lib/status/**",
+      "lib/*.ts",
+    ],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/queries/*", "@/lib/queries/*"],
+              message: "Writes and infrastructure must not import from lib/queries (the read side).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: [
       "lib/env.ts",
       "lib/config/env-files.ts",

@@ -1,8 +1,7 @@
 // Lifting a suppression is an admin decision: kept on the row (who, when, why) and in its history.
 import type { Database } from "../db/open";
-import { guessChannel } from "../queries/get-suppression-status";
 import { AppError } from "../errors/app-error";
-import { normalizeRecipient } from "./recipients";
+import { guessChannel, normalizeRecipient } from "./recipients";
 
 export async function liftSuppression(
   db: Database,

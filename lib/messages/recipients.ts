@@ -13,6 +13,11 @@ export function normalizePhone(value: string): string {
   return prefix + match[2].replace(/[\s().-]/g, "");
 }
 
+/** The channel a recipient belongs to when the caller did not say: an address has an "@", a number not. */
+export function guessChannel(recipient: string): "sms" | "email" {
+  return recipient.includes("@") ? "email" : "sms";
+}
+
 export function normalizeRecipient(channel: string, value: string): string {
   return channel === "email" ? normalizeEmail(value) : normalizePhone(value);
 }

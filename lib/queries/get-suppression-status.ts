@@ -1,6 +1,6 @@
 // "May I send to this address or number, and if not, why?" — for the sender's API and support's views.
 import type { Database } from "../db/open";
-import { normalizeRecipient } from "../messages/recipients";
+import { guessChannel, normalizeRecipient } from "../messages/recipients";
 
 export interface SuppressionEntry {
   id: string;
@@ -22,10 +22,6 @@ export interface SuppressionStatus {
   /** True when the recipient must not be sent to (for the given sender, when one is given). */
   suppressed: boolean;
   entries: SuppressionEntry[];
-}
-
-export function guessChannel(recipient: string): "sms" | "email" {
-  return recipient.includes("@") ? "email" : "sms";
 }
 
 export async function getSuppressionStatus(

@@ -4,10 +4,9 @@
 import { z } from "zod";
 import type { Prisma } from "../generated/prisma/client";
 import type { Database } from "../db/open";
-import { normalizeRecipient } from "../messages/recipients";
+import { guessChannel, normalizeRecipient } from "../messages/recipients";
 import type { SearchSettings } from "../search/search-settings";
 import { awaitingStatuses } from "../status/rank";
-import { guessChannel } from "./get-suppression-status";
 import type { MessageFields } from "./message-fields";
 import { decodeCursor, encodeCursor } from "./message-cursor";
 import { resolveSearchTerm } from "./resolve-search-term";

@@ -5,10 +5,9 @@ import type { CountryCode } from "libphonenumber-js";
 import { z } from "zod";
 import type { Prisma } from "../generated/prisma/client";
 import type { Database } from "../db/open";
-import { normalizeRecipient } from "../messages/recipients";
+import { guessChannel, normalizeRecipient } from "../messages/recipients";
 import { PROVIDERS } from "../providers/types";
 import { classifyQuery, phoneRecipients } from "../search/classify-query";
-import { guessChannel } from "./get-suppression-status";
 import { InvalidCursorError } from "./message-cursor";
 
 export const unmatchedQuerySchema = z.object({
