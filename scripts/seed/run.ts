@@ -1,0 +1,53 @@
+// Runs the seed statements chunk by chunk and refreshes the planner's statistics at the end.
+import { randomBytes } from "node:crypto";
+import type { Database } from "../../lib/db/open";
+import type { SeedOptions } from "./options";
+import {
+  CREATE_CHUNK,
+  DROP_CHUNK,
+  INSERT_COUNTERS,
+  INSERT_EVENTS,
+  INSERT_EXTERNAL_IDS,
+  INSERT_MESSAGES,
+  INSERT_ROLLUPS,
+} from "./statements";
+
+export const CHUNK = 100_000;
+
+export interface SeedReport {
+  messages: number;
+  events: number;
+  seconds: number;
+}
+
+export async function seedMessages(
+  db: Database,
+  options: Pick<SeedOptions, "messages" | "days">,
+  progress: (done: number, seconds: number) => void = () => undefined,
+  now = new Date(),
+): Promise<SeedReport> {
+  const started = performance.now();
+  const run = randomBytes(4).toString("hex");
+  let events = 0;
+  for (let first = 1; first <= options.messages; first += CHUNK) {
+    const last = Math.min(options.messages, first + CHUNK - 1);
+    events += await db.sql.transaction(async (s) => {
+      await s.exec(DROP_CHUNK);
+      await s.query(CREATE_CHUNK, [first, last, now.toISOString(), options.days]);
+      await s.query(INSERT_MESSAGES, [`${run}:${first}`]);
+      await s.query(INSERT_EXTERNAL_IDS);
+      const inserted = await s.query<{ n: number }>(
+        `WITH e AS (${INSERT_EVENTS} RETURNING 1) SELECT count(*)::int AS n FROM e`,
+      );
+      await s.query(INSERT_COUNTERS);
+      await s.query(INSERT_ROLLUPS);
+      await s.exec(DROP_CHUNK);
+      return inserted[0].n;
+    });
+    progress(last, (performance.now() - started) / 1000);
+  }
+  await db.sql.withSession((s) =>
+    s.exec("ANALYZE message; ANALYZE message_event; ANALYZE message_stat; ANALYZE message_rollup;"),
+  );
+  return { messages: options.messages, events, seconds: (performance.now() - started) / 1000 };
+}
