@@ -16,6 +16,8 @@ import { say } from "./bench/log";
 import { endLoad, machineFacts } from "./bench/machine";
 import { proxyCoverage } from "./bench/middleware";
 import { runMetrics, type MetricsResult } from "./bench/metrics";
+import { runOverview, type OverviewRun } from "./bench/overview";
+import { renderOverviewSection, writeOverviewSection } from "./bench/overview-report";
 import { parseOptions, USAGE, type BenchOptions } from "./bench/options";
 import { postgresVersion } from "./bench/postgres";
 import { problems, renderReport, writeReport, type RunReport } from "./bench/report";
@@ -55,6 +57,8 @@ async function main(): Promise<number> {
     if (opts.keep) say(`kept ${tmp}`);
     else rmSync(tmp, { recursive: true, force: true });
   });
+
+  if (opts.overview) return runOverviewOnly(root, tmp, opts, opts.overview);
 
   try {
     const build = await ensureBuild(root);
@@ -113,6 +117,40 @@ async function main(): Promise<number> {
     const issues = problems(report);
     if (issues.length) say(`${issues.length} problem(s) in this run: see the report`);
     return issues.length ? 1 : 0;
+  } finally {
+    await runCleanup();
+  }
+}
+
+/** --overview: only the overview's scenarios, written into their own section of docs/benchmarks.md. */
+async function runOverviewOnly(
+  root: string,
+  tmp: string,
+  opts: BenchOptions,
+  sizes: number[],
+): Promise<number> {
+  try {
+    await ensureBuild(root);
+    const runs: OverviewRun[] = [];
+    for (const db of opts.dbs) {
+      for (const messages of sizes) {
+        const mark = cleanupMark();
+        try {
+          runs.push(await runOverview(root, tmp, db, messages, opts.quick ? 15 : 40));
+        } finally {
+          await runCleanup(mark);
+        }
+      }
+    }
+    const facts = machineFacts(root);
+    const section = renderOverviewSection(
+      runs,
+      `${facts.cores} cores (${facts.cpuModel}), Node ${facts.node}, commit ${facts.commit}`,
+      new Date(),
+    );
+    process.stdout.write(`\n${section}\n`);
+    if (opts.write) writeOverviewSection(path.join(root, "docs", "benchmarks.md"), section);
+    return 0;
   } finally {
     await runCleanup();
   }

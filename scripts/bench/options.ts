@@ -23,6 +23,8 @@ export interface BenchOptions {
   keep: boolean;
   /** A line printed at the top of the report, e.g. "preliminary: machine busy". */
   note?: string;
+  /** Only the overview scenarios, at these message counts (--overview). */
+  overview?: number[];
 }
 
 export const USAGE = `usage: npm run bench -- [--db pglite|postgres|both] [--duration S] [--warmup S] [--connections C]
@@ -37,7 +39,10 @@ export const USAGE = `usage: npm run bench -- [--db pglite|postgres|both] [--dur
   --metrics      seed 1M messages in PostgreSQL and time GET /api/metrics/summary (default on, off with --quick)
   --no-write     print the report only; leave docs/benchmarks.md alone
   --keep         keep the temp directory (server logs, CPU profiles)
-  --note         a line to print at the top of the report`;
+  --note         a line to print at the top of the report
+  --overview     only the overview: seed 100k and 1M messages on each --db, time the HTML of / and
+                 GET /api/metrics/summary; rewrites only its section of docs/benchmarks.md
+  --overview-sizes N,M  other message counts for --overview`;
 
 function positive(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -62,6 +67,8 @@ export function parseOptions(argv: string[]): BenchOptions | "help" {
       "no-write": { type: "boolean", default: false },
       keep: { type: "boolean", default: false },
       note: { type: "string" },
+      overview: { type: "boolean", default: false },
+      "overview-sizes": { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
@@ -84,5 +91,10 @@ export function parseOptions(argv: string[]): BenchOptions | "help" {
     write: !values["no-write"],
     keep: values.keep,
     note: values.note,
+    overview: values.overview
+      ? (values["overview-sizes"] ?? "100000,1000000")
+          .split(",")
+          .map((n) => Math.round(positive("overview-sizes", n, 0)))
+      : undefined,
   };
 }

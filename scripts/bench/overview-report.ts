@@ -1,0 +1,55 @@
+// The overview's section of docs/benchmarks.md, between its own markers, so `npm run bench -- --overview`
+// rewrites only its figures and leaves the ingest report alone.
+import { readFileSync, writeFileSync } from "node:fs";
+import type { OverviewRun } from "./overview";
+
+const START = "<!-- overview-bench:start -->";
+const END = "<!-- overview-bench:end -->";
+const TARGET_MS = 300;
+
+const int = (n: number) => n.toLocaleString("en-US");
+const ms = (n: number) => n.toFixed(1);
+
+export function renderOverviewSection(runs: OverviewRun[], machine: string, when: Date): string {
+  const worst = Math.max(...runs.flatMap((r) => r.timings.map((t) => t.latency.p95)));
+  const lines = [
+    START,
+    "## The overview at 100k and 1M messages",
+    "",
+    `Measured ${when.toISOString().slice(0, 16).replace("T", " ")} UTC on ${machine} with \`npm run bench -- --overview\`.`,
+    "Each database is filled with `npm run seed`'s bulk SQL (messages over 90 days, a dozen campaigns, their",
+    "events, counters and rollups), then each request is timed one at a time, as a person opening the page:",
+    "the full server-rendered HTML of `/` and `GET /api/metrics/summary` for the same view.",
+    "",
+    `Target: p95 < ${TARGET_MS} ms at 1M messages on both databases — ${worst < TARGET_MS ? "**met**" : "**NOT met**"} (worst p95 ${ms(worst)} ms).`,
+    "",
+  ];
+  for (const run of runs) {
+    lines.push(
+      `### ${run.db === "pglite" ? "PGlite (embedded)" : "PostgreSQL"}, ${int(run.messages)} messages`,
+      "",
+      `Seeded in ${ms(run.seedSeconds)} s: ${int(run.events)} events, ${int(run.statRows)} counter rows, ${int(run.rollupRows)} rollup rows.`,
+      "",
+      "| Request | p50 ms | p95 ms | p99 ms | max ms |",
+      "|---|---:|---:|---:|---:|",
+      ...run.timings.map(
+        (t) =>
+          `| \`GET ${t.request}\` | ${ms(t.latency.p50)} | ${ms(t.latency.p95)} | ${ms(t.latency.p99)} | ${ms(t.latency.max)} |`,
+      ),
+      "",
+    );
+  }
+  lines.push(END);
+  return lines.join("\n");
+}
+
+export function writeOverviewSection(file: string, section: string): void {
+  const text = readFileSync(file, "utf8");
+  const start = text.indexOf(START);
+  const end = text.indexOf(END);
+  const next =
+    start >= 0 && end > start
+      ? text.slice(0, start) + section + text.slice(end + END.length)
+      : text.trimEnd() + "\n\n" + section + "\n";
+  writeFileSync(file, next);
+}
