@@ -27,7 +27,8 @@ if (devSecrets.length) {
 if (validation.config) {
   const urls = getWebhookUrls(validation.config);
   out("Webhook URLs to paste into the provider consoles:");
-  out(`  Twilio (status callback):  ${urls.twilio}`);
+  out(`  Twilio (status callback):  ${urls.twilioStatusCallback}`);
+  out("    (the #… fragment makes Twilio retry when Signalboard answers 503; Twilio does not send it)");
   out(`  Resend (webhook endpoint): ${urls.resend}`);
   out(`  Health check:              ${urls.health}`);
   out();

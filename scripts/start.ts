@@ -77,7 +77,7 @@ async function checkDataDirFree(config: NonNullable<typeof validation.config>): 
 function serve(config: NonNullable<typeof validation.config>): void {
   const port = String(config.PORT);
   const urls = getWebhookUrls(config);
-  say(`Serving on http://localhost:${port} — Twilio: ${urls.twilio} · Resend: ${urls.resend}`);
+  say(`Serving on http://localhost:${port} — Twilio: ${urls.twilioStatusCallback} · Resend: ${urls.resend}`);
   // Our instrumentation handles SIGTERM/SIGINT: it drains writes and closes the embedded database first.
   runServer({
     command: process.execPath,

@@ -267,6 +267,7 @@ describe("getWebhookUrls", () => {
   it("uses http://localhost:<PORT> when WEBHOOK_BASE_URL is unset", () => {
     expect(getWebhookUrls(valid({ PORT: "8080" }).config)).toEqual({
       twilio: "http://localhost:8080/webhooks/twilio",
+      twilioStatusCallback: "http://localhost:8080/webhooks/twilio#rc=5&rp=5xx,ct,rt",
       resend: "http://localhost:8080/webhooks/resend",
       health: "http://localhost:8080/webhooks/health",
     });
@@ -277,6 +278,7 @@ describe("getWebhookUrls", () => {
     (base) => {
       expect(getWebhookUrls(valid({ ...good, WEBHOOK_BASE_URL: base }).config)).toEqual({
         twilio: "https://hooks.example.com/webhooks/twilio",
+        twilioStatusCallback: "https://hooks.example.com/webhooks/twilio#rc=5&rp=5xx,ct,rt",
         resend: "https://hooks.example.com/webhooks/resend",
         health: "https://hooks.example.com/webhooks/health",
       });
@@ -298,9 +300,17 @@ describe("getWebhookUrls", () => {
     });
     expect(getWebhookUrls(config)).toEqual({
       twilio: "https://hooks.example.com/hooks/sms-status",
+      twilioStatusCallback: "https://hooks.example.com/hooks/sms-status#rc=5&rp=5xx,ct,rt",
       resend: "https://hooks.example.com/hooks/email",
       health: "https://hooks.example.com/webhooks/health",
     });
+  });
+
+  it("asks Twilio to retry 4xx too when unknown messages are answered 404 to be sent again", () => {
+    const { config } = valid({ ...good, UNKNOWN_MESSAGE_STATUS: "404" });
+    expect(getWebhookUrls(config).twilioStatusCallback).toBe(
+      "https://hooks.example.com/webhooks/twilio#rc=5&rp=4xx,5xx,ct,rt",
+    );
   });
 
   it.each(["hooks/twilio", "/hooks/twilio/", "/", "/hooks?x=1"])("refuses the webhook path %s", (value) => {

@@ -1,6 +1,7 @@
 // validateConfig() and getWebhookUrls(), as in the original design notes: the start script refuses to
 // start on errors, and the home page and health check show warnings.
 import { getDevSecretStatus, type DevSecretStatus } from "./dev-secrets";
+import { twilioRetryFragment } from "../providers/twilio/retry-fragment";
 import { envSchema, type Config, type RawEnv } from "./schema";
 
 export interface ConfigProblem {
@@ -18,6 +19,8 @@ export interface ConfigValidation {
 
 export interface WebhookUrls {
   twilio: string;
+  /** The Twilio URL with the connection-override fragment that makes Twilio retry our 503s: paste this one. */
+  twilioStatusCallback: string;
   resend: string;
   health: string;
 }
@@ -103,6 +106,10 @@ export function getWebhookUrls(config: Config): WebhookUrls {
   const base = getBaseUrl(config);
   return {
     twilio: base + config.TWILIO_WEBHOOK_URL,
+    twilioStatusCallback:
+      base +
+      config.TWILIO_WEBHOOK_URL +
+      twilioRetryFragment({ retryUnknownMessages: config.UNKNOWN_MESSAGE_STATUS === 404 }),
     resend: base + config.RESEND_WEBHOOK_URL,
     health: base + "/webhooks/health",
   };

@@ -7,6 +7,8 @@ vi.hoisted(() => {
 });
 
 import { POST } from "@/app/webhooks/twilio/route";
+import { getWebhookUrls } from "@/lib/config/validate";
+import { getConfig } from "@/lib/env";
 import { parseForm } from "@/lib/providers/twilio";
 import { testTargets } from "../support/databases";
 import {
@@ -53,6 +55,24 @@ describe.each(testTargets)("Twilio webhook route (%s)", (target) => {
         externalId: params.MessageSid,
         body: encodeForm(params),
       });
+    });
+
+    it("accepts a callback configured with the retry fragment getWebhookUrls recommends, signed as Twilio sends it", async () => {
+      const callback = `${getWebhookUrls(getConfig()).twilioStatusCallback.replace("#", "?x=1#")}`;
+      expect(callback).toBe(`${PUBLIC_BASE_URL}/webhooks/twilio?x=1#rc=5&rp=5xx,ct,rt`);
+      // Twilio strips the fragment (it is never sent over HTTP) and signs the URL it requests.
+      const requested = callback.slice(0, callback.indexOf("#"));
+      const params = twilioStatusParams();
+      const request = new Request(`${INTERNAL_ORIGIN}/webhooks/twilio?x=1`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          "x-twilio-signature": signTwilio(TEST_TWILIO_AUTH_TOKEN, requested, params),
+        },
+        body: encodeForm(params),
+      });
+      const body = await expectStored(await POST(request), "unmatched");
+      expect(await requestRow(h.db, body.requestId)).toMatchObject({ verified: true, query: "x=1" });
     });
 
     it("rejects a signature over request.url (the internal address) with the checked URL and the hint", async () => {

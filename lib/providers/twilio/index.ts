@@ -1,5 +1,6 @@
 export { parseForm, decodeFormComponent, type FormParams } from "./form";
 export { buildPublicUrl } from "./public-url";
+export { twilioRetryFragment } from "./retry-fragment";
 export { verifyTwilioSignature, PUBLIC_URL_HINT, type TwilioSignatureInput } from "./verify";
 export { parseTwilioCallback, type TwilioParseOptions } from "./parse";
 export { parseRawDlrDoneDate } from "./dlr-date";

@@ -1,6 +1,7 @@
 import twilio from "twilio";
 import { describe, expect, it } from "vitest";
 import { buildPublicUrl } from "./public-url";
+import { twilioRetryFragment } from "./retry-fragment";
 import { CALLBACK, expectFailure, input, TOKEN, twilioRequest, URL_PUBLIC } from "./signed-request.fixture";
 import { PUBLIC_URL_HINT, verifyTwilioSignature } from "./verify";
 
@@ -81,5 +82,33 @@ describe("verifyTwilioSignature: the URL Twilio signed", () => {
 
   it("shows why the official helper must not see a relative URL: it throws", () => {
     expect(() => twilio.validateRequest(TOKEN, "bogus", "/webhooks/twilio", {})).toThrow(TypeError);
+  });
+});
+
+// The status callback carries a connection-override fragment so that Twilio retries our 503s
+// (retry-fragment.ts). Twilio does not send the fragment: it requests, and signs, the URL before the "#".
+describe("verifyTwilioSignature: a status callback with a connection-override fragment", () => {
+  const fragment = twilioRetryFragment({ retryUnknownMessages: false });
+  /** What any HTTP client does with a URL: the fragment stays behind, the rest is requested. */
+  const requestedUrl = (callback: string) => callback.slice(0, callback.indexOf("#"));
+
+  it("passes: the URL Twilio signs, rebuilt from the request, has no fragment", () => {
+    for (const callback of [`${URL_PUBLIC}${fragment}`, `${URL_PUBLIC}?message_id=m1${fragment}`]) {
+      const signed = requestedUrl(callback);
+      const request = twilioRequest(CALLBACK, signed);
+      const rawQuery = signed.includes("?") ? signed.slice(signed.indexOf("?") + 1) : "";
+      const publicUrl = buildPublicUrl("https://hooks.example.com", "/webhooks/twilio", rawQuery);
+      expect(publicUrl).toBe(signed);
+      expect(verifyTwilioSignature(input({ ...request, publicUrl })).ok).toBe(true);
+    }
+  });
+
+  it("pins twilio-node: validateRequest signs a URL with '#' over the fragment too, so it must never see one", () => {
+    const withFragment = `${URL_PUBLIC}${fragment}`;
+    const params = Object.fromEntries(CALLBACK);
+    const overRequested = twilio.getExpectedTwilioSignature(TOKEN, URL_PUBLIC, params);
+    expect(twilio.getExpectedTwilioSignature(TOKEN, withFragment, params)).not.toBe(overRequested);
+    expect(twilio.validateRequest(TOKEN, overRequested, withFragment, params)).toBe(false);
+    expect(twilio.validateRequest(TOKEN, overRequested, URL_PUBLIC, params)).toBe(true);
   });
 });
