@@ -126,6 +126,18 @@ describe("data directory lock", () => {
     (await lockDataDir(dir))();
   });
 
+  it("keeps the socket of a data directory too deep for a socket path in the temporary directory", async () => {
+    const deep = path.join(tempDir(), "a-directory-name-that-is-long-enough".repeat(3));
+    const socket = lockSocketPath(deep);
+    expect(path.join(deep, "signalboard.sock").length).toBeGreaterThan(103);
+    expect(socket.startsWith(tmpdir())).toBe(true);
+    expect(socket.length).toBeLessThanOrEqual(103);
+    const release = await lockDataDir(deep);
+    await expect(lockDataDir(deep)).rejects.toThrow(DataDirInUseError);
+    release();
+    (await lockDataDir(deep))();
+  });
+
   it("goes to exactly one of several processes starting at once on a lock left behind", async () => {
     const dir = tempDir();
     await holdAndKill(dir);
