@@ -3,15 +3,18 @@
 import type { AppServer } from "./app-server";
 
 export interface MemorySampler {
-  stop(): { baselineMb: number; peakMb: number; lastMb: number; samples: number };
+  /** Takes the baseline now: after a warm-up, once the routes are loaded and the caches have filled. */
+  markBaseline(): void;
+  stop(): { startMb: number; baselineMb: number; peakMb: number; lastMb: number; samples: number };
 }
 
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 export function sampleMemory(server: AppServer, everyMs = 250): MemorySampler {
-  const baseline = server.rssBytes();
-  let peak = baseline;
-  let last = baseline;
+  const start = server.rssBytes();
+  let baseline = start;
+  let peak = start;
+  let last = start;
   let samples = 1;
   const timer = setInterval(() => {
     const rss = server.rssBytes();
@@ -21,9 +24,12 @@ export function sampleMemory(server: AppServer, everyMs = 250): MemorySampler {
     samples++;
   }, everyMs);
   return {
+    markBaseline() {
+      baseline = server.rssBytes() || baseline;
+    },
     stop() {
       clearInterval(timer);
-      return { baselineMb: mb(baseline), peakMb: mb(peak), lastMb: mb(last), samples };
+      return { startMb: mb(start), baselineMb: mb(baseline), peakMb: mb(peak), lastMb: mb(last), samples };
     },
   };
 }
