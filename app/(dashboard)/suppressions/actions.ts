@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDatabase } from "@/lib/db/runtime";
-import { MessageServiceError } from "@/lib/messages/errors";
+import { AppError } from "@/lib/errors/app-error";
 import { liftSuppression } from "@/lib/messages/lift-suppression";
 import { requireViewer } from "@/lib/support/viewer";
 
@@ -37,7 +37,7 @@ export async function liftSuppressionAction(_previous: LiftState, form: FormData
   try {
     await liftSuppression(await getDatabase(), { recipient, channel, scope, reason, actor: viewer.label });
   } catch (error) {
-    if (error instanceof MessageServiceError)
+    if (error instanceof AppError && error.code === "not_found")
       return { ok: false, message: "This suppression was already lifted." };
     throw error;
   }
