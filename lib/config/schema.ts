@@ -211,6 +211,8 @@ export const envSchema = z.object({
   WEBHOOK_MAX_BODY_BYTES: positiveInt(65536, { min: 1024, max: 10 * 1024 * 1024 }),
   WEBHOOK_RATE_LIMIT: positiveInt(60, { min: 0, max: 1_000_000 }),
   WEBHOOK_LOG_LEVEL: logLevel,
+  /** Live-log streams (browsers with /events open) one instance serves at once; more are refused. */
+  LIVE_LOG_MAX_STREAMS: positiveInt(50, { max: 10_000 }),
 
   MESSAGE_ID_MAPPING_STRATEGY: strategy,
   TIMESTAMP_MATCHING_WINDOW: positiveInt(3600, { max: 30 * 24 * 3600 }),

@@ -107,20 +107,44 @@ export async function findEventOriginals(
   );
 }
 
-/** One webhook_request row per request. */
-export async function insertRequests(tx: TransactionClient, records: RequestRecord[]): Promise<void> {
-  await tx.$executeRawUnsafe(
-    `INSERT INTO webhook_request (id, received_at, provider, outcome, http_status, reason, diagnosis, duration_ms, event_type,
+/** The sequence numbers one committed batch took (first..last, both included). */
+export interface SeqRange {
+  first: bigint;
+  last: bigint;
+}
+
+/** The live log's NOTIFY channel: one notification per committed batch, carrying "first:last". */
+export const LIVE_LOG_CHANNEL = "signalboard_live_log";
+
+/**
+ * One webhook_request row per request; returns the batch's sequence range and notifies it (delivered by
+ * PostgreSQL at commit, so listeners only hear of committed rows). The transaction-scoped advisory lock
+ * taken before the sequence numbers are drawn makes their order the commit order, across transactions and
+ * instances: a reader who has seen N has seen every row below N, so resuming after N misses nothing. It is
+ * held only from this last statement to the commit, once per batch.
+ */
+export async function insertRequests(
+  tx: TransactionClient,
+  records: RequestRecord[],
+): Promise<SeqRange | null> {
+  const [range] = await tx.$queryRawUnsafe<Array<{ first: bigint | null; last: bigint | null }>>(
+    `WITH seq_lock AS MATERIALIZED (SELECT pg_advisory_xact_lock(hashtextextended('signalboard:webhook_request.seq', 0))),
+     inserted AS (
+     INSERT INTO webhook_request (id, received_at, provider, outcome, http_status, reason, diagnosis, duration_ms, event_type,
        external_id, delivery_id, verified, source_ip, method, path, query, content_type, headers, body, body_bytes,
        body_truncated, duplicate_of, message_id, summary_count)
      SELECT "id", "receivedAt", "provider", "outcome", "httpStatus", "reason", "diagnosis", "durationMs", "eventType",
             "externalId", "deliveryId", "verified", "sourceIp", "method", "path", "query", "contentType",
             coalesce("headers", '{}'::jsonb), "body", "bodyBytes", "bodyTruncated", "duplicateOf", "messageId", "summaryCount"
-       FROM jsonb_to_recordset($1::jsonb) AS r("id" uuid, "receivedAt" timestamptz, "provider" text, "outcome" text,
+       FROM seq_lock, jsonb_to_recordset($1::jsonb) AS r("id" uuid, "receivedAt" timestamptz, "provider" text, "outcome" text,
             "httpStatus" int, "reason" text, "diagnosis" jsonb, "durationMs" real, "eventType" text, "externalId" text,
             "deliveryId" text, "verified" boolean, "sourceIp" text, "method" text, "path" text, "query" text,
             "contentType" text, "headers" jsonb, "body" text, "bodyBytes" int, "bodyTruncated" boolean,
-            "duplicateOf" uuid, "messageId" uuid, "summaryCount" int)`,
+            "duplicateOf" uuid, "messageId" uuid, "summaryCount" int)
+     RETURNING seq),
+     range AS (SELECT min(seq) AS first, max(seq) AS last FROM inserted)
+     SELECT first, last, pg_notify('${LIVE_LOG_CHANNEL}', first || ':' || last) IS NULL AS notified FROM range`,
     toJsonParam(records),
   );
+  return range?.first != null && range.last != null ? { first: range.first, last: range.last } : null;
 }

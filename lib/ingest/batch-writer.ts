@@ -5,7 +5,7 @@
 import type { Database } from "../db/open";
 import { isClosedDatabase, isConnectionError } from "../db/unavailable-error";
 import { logger } from "../logger";
-import { insertRequests } from "./batch-sql";
+import { insertRequests, type SeqRange } from "./batch-sql";
 import { storeBatch, type StoreOptions } from "./store-batch";
 import type { IngestJob, StoredResult } from "./types";
 
@@ -29,6 +29,11 @@ export interface BatchWriterOptions extends StoreOptions {
    * one connection.
    */
   maxInFlight: number;
+  /**
+   * Told each committed batch's sequence range, after its commit (the embedded database's live log). On
+   * PostgreSQL the commit itself notifies every instance, so this is left unset there.
+   */
+  onCommitted?: (range: SeqRange) => void;
 }
 
 export class StorageUnavailableError extends Error {
@@ -144,11 +149,21 @@ export class BatchWriter {
         maxWait: this.options.transactionTimeoutMs,
         timeout: this.options.transactionTimeoutMs,
       })
-      .then((results) => {
+      .then(({ results, range }) => {
         // Only a committed batch's decisions become the callers' records.
         prepared.forEach((p, i) => Object.assign(jobs[i].record, p.record));
+        if (range) this.announce(range);
         return results;
       });
+  }
+
+  /** A listener's failure never touches the requests: they are committed and answered regardless. */
+  private announce(range: SeqRange): void {
+    try {
+      this.options.onCommitted?.(range);
+    } catch (error) {
+      logger.warn({ err: describe(error) }, "live log not told of a committed batch");
+    }
   }
 
   /** A request that fails alone is a bug: keep its row (outside the rolled-back work) and answer 500. */
@@ -164,7 +179,8 @@ export class BatchWriter {
       "webhook processing failed",
     );
     try {
-      await insertRequests(this.db.prisma, [record]);
+      const range = await insertRequests(this.db.prisma, [record]);
+      if (range) this.announce(range);
     } catch (recordError) {
       if (isConnectionError(recordError) || isClosedDatabase(recordError)) {
         // The database went away meanwhile: not stored, and the provider's retry can still succeed.

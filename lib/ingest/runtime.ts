@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import type { Config } from "../config/schema";
 import type { Database } from "../db/open";
 import { beforeShutdownDrain, registerDrainSource, trackWrite } from "../lifecycle";
+import { publishCommitted } from "../live-log/bus";
 import { logger } from "../logger";
 import { BatchWriter } from "./batch-writer";
 import { RejectionThrottle, type FloodSummary } from "./rejection-throttle";
@@ -37,6 +38,8 @@ export function getIngestRuntime(db: Database, config: Config): IngestRuntime {
       timestampWindowSeconds: config.TIMESTAMP_MATCHING_WINDOW,
     },
     softBounce: { threshold: config.SOFT_BOUNCE_THRESHOLD, windowDays: config.SOFT_BOUNCE_WINDOW_DAYS },
+    // PostgreSQL tells every instance at commit (NOTIFY); the embedded database has only this process.
+    onCommitted: db.kind === "pglite" ? publishCommitted : undefined,
   });
   const recordInFull =
     config.WEBHOOK_RATE_LIMIT > 0

@@ -23,6 +23,7 @@ import {
   insertEvents,
   insertRequests,
   type EventRow,
+  type SeqRange,
 } from "./batch-sql";
 import type { IngestJob, RequestRecord, StoredResult } from "./types";
 
@@ -41,11 +42,17 @@ export interface StoreOptions extends MessageLayerOptions {
   strictUnknownMessages: boolean;
 }
 
+/** What one batch decided, and the sequence numbers its request rows took (for the live log). */
+export interface StoredBatch {
+  results: StoredResult[];
+  range: SeqRange | null;
+}
+
 export async function storeBatch(
   tx: TransactionClient,
   jobs: IngestJob[],
   options: StoreOptions,
-): Promise<StoredResult[]> {
+): Promise<StoredBatch> {
   const decisions = new Map<IngestJob, Decision>();
   const verified = jobs.filter((j) => j.event !== null);
 
@@ -114,11 +121,11 @@ export async function storeBatch(
       messageId: r.messageId,
     };
   });
-  await insertRequests(
+  const range = await insertRequests(
     tx,
     jobs.map((j) => j.record),
   );
-  return results;
+  return { results, range };
 }
 
 async function storeEvents(

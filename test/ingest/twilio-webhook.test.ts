@@ -202,7 +202,7 @@ describe.each(testTargets)("Twilio webhook route (%s)", (target) => {
       const signature = request.headers.get("x-twilio-signature")!;
       const body = await expectError(await POST(request), 401, "invalid_signature");
       const row = await requestRow(h.db, body.requestId);
-      expect(JSON.stringify(row)).not.toContain(signature);
+      expect(JSON.stringify({ ...row, seq: String(row.seq) })).not.toContain(signature);
     });
 
     it("keeps unknown extra parameters (in the body and in the event's details)", async () => {
