@@ -4,13 +4,13 @@
 // `npm install` brings (E2E_BROWSER=bundled forces it); nothing is ever downloaded.
 import { defineConfig, devices } from "@playwright/test";
 import { resolveBrowser } from "./e2e/support/browser";
-import { BASE_URL, DOWN_BASE_URL } from "./e2e/support/test-env";
+import { BASE_URL, DOWN_BASE_URL, FRESH_BASE_URL } from "./e2e/support/test-env";
 
 const browser = resolveBrowser(); // throws, saying how to get a browser, when there is none
 const inCI = !!process.env.CI;
 
 // Builds into .next-e2e only when it is stale, then starts the server (see the script).
-const server = (role: "healthy" | "database-down", url: string) => ({
+const server = (role: "healthy" | "database-down" | "fresh", url: string) => ({
   name: role,
   command: `node --import tsx e2e/support/start-server.ts ${role}`,
   url,
@@ -45,7 +45,9 @@ export default defineConfig({
   webServer: [
     // Readiness: the health check answers 200 only once the database is migrated and up.
     server("healthy", `${BASE_URL}/webhooks/health`),
-    // Its health check answers 503 by design: ready once the home page renders.
-    server("database-down", `${DOWN_BASE_URL}/`),
+    // Its health check answers 503 by design: ready once the sign-in page renders.
+    server("database-down", `${DOWN_BASE_URL}/sign-in`),
+    // No user and no ADMIN_*: the first-start spec claims it with the setup link from its log.
+    server("fresh", `${FRESH_BASE_URL}/webhooks/health`),
   ],
 });

@@ -1,9 +1,12 @@
 // The settings page as a person sees it in the browser: the URLs to paste into the providers, the database state,
 // and the configuration — with every secret shown as "set" and its value nowhere in the page.
 import { expect, test } from "@playwright/test";
+import { signIn } from "./support/sign-in";
 import { BASE_URL, TEST_SECRETS } from "./support/test-env";
 
 test.describe("settings page (healthy server, embedded PGlite)", () => {
+  test.beforeEach(async ({ page }) => signIn(page));
+
   test("shows the heading, the webhook URLs and the database as up", async ({ page }) => {
     const response = await page.goto("/settings");
     expect(response?.status()).toBe(200);
@@ -23,7 +26,6 @@ test.describe("settings page (healthy server, embedded PGlite)", () => {
 
   test("lists secrets as set, shows none of their values, and warns that the base URL is not https", async ({
     page,
-    request,
   }) => {
     await page.goto("/settings");
     const configuration = page.getByRole("region", { name: "Configuration" });
@@ -48,7 +50,7 @@ test.describe("settings page (healthy server, embedded PGlite)", () => {
 
     // Neither the rendered page nor the server's HTML (which carries the React payload) holds a secret.
     const rendered = await page.content();
-    const served = await (await request.get("/settings")).text();
+    const served = await (await page.request.get("/settings")).text();
     const secretValues = [
       TEST_SECRETS.TWILIO_AUTH_TOKEN,
       TEST_SECRETS.RESEND_WEBHOOK_SECRET,

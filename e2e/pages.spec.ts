@@ -3,6 +3,9 @@
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 import { captureLooks, SCHEMES } from "./support/screenshots";
+import { signIn } from "./support/sign-in";
+
+test.beforeEach(async ({ page }) => signIn(page));
 
 const PAGES = [
   { url: "/", name: "overview", heading: "Overview" },
@@ -39,5 +42,7 @@ test("phone: the compact menu lists every section and marks the current one", as
   await expect(menu.getByRole("menuitem", { name: "Events" })).toHaveAttribute("aria-current", "page");
   await menu.getByRole("menuitem", { name: "Operations" }).click();
   await expect(page).toHaveURL(/\/operations$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Operations" })).toBeVisible();
+  await expect(page).toHaveTitle(/Operations/);
   await expectNoSeriousA11yViolations(page);
 });

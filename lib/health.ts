@@ -1,24 +1,17 @@
-// The health check body of the original design notes, plus a database check, version and uptime.
+// The health check: the documented shape {status, service, endpoints, timestamp} plus the database's
+// state. It answers anyone (load balancers, uptime monitors), so it says nothing about the configuration
+// (no warnings, no database kind or error text, which could name hosts).
 import { getConfigValidation } from "./env";
 import { getDatabaseState } from "./db/runtime";
 import { isShuttingDown } from "./lifecycle";
 import type { Database } from "./db/open";
-import packageJson from "../package.json";
 
 export interface HealthReport {
   status: "healthy" | "unhealthy";
   service: "webhook_handlers";
   endpoints: { twilio: string; resend: string };
   timestamp: string;
-  version: string;
-  uptimeSeconds: number;
-  database: {
-    status: "up" | "down" | "starting";
-    kind: "pglite" | "postgres" | null;
-    latencyMs: number | null;
-    error?: string;
-  };
-  configuration: { valid: boolean; warnings: string[] };
+  database: { status: "up" | "down" | "starting"; latencyMs: number | null };
   /** Present while the instance drains before exiting: a load balancer should send traffic elsewhere. */
   shuttingDown?: true;
 }
@@ -51,19 +44,14 @@ export async function getHealth(): Promise<HealthReport> {
   let database: HealthReport["database"];
   if (state.phase === "ready") {
     try {
-      database = { status: "up", kind: state.db.kind, latencyMs: await pingDatabase(state.db) };
-    } catch (error) {
-      database = {
-        status: "down",
-        kind: state.db.kind,
-        latencyMs: null,
-        error: String((error as Error).message ?? error),
-      };
+      database = { status: "up", latencyMs: await pingDatabase(state.db) };
+    } catch {
+      database = { status: "down", latencyMs: null };
     }
   } else if (state.phase === "unavailable") {
-    database = { status: "down", kind: state.db?.kind ?? null, latencyMs: null, error: state.error };
+    database = { status: "down", latencyMs: null };
   } else {
-    database = { status: "starting", kind: null, latencyMs: null };
+    database = { status: "starting", latencyMs: null };
   }
   const shuttingDown = isShuttingDown();
   return {
@@ -75,12 +63,6 @@ export async function getHealth(): Promise<HealthReport> {
       resend: config?.RESEND_WEBHOOK_URL ?? "/webhooks/resend",
     },
     timestamp: new Date().toISOString(),
-    version: packageJson.version,
-    uptimeSeconds: Math.round(process.uptime()),
     database,
-    configuration: {
-      valid: validation.valid,
-      warnings: validation.warnings.map((w) => `${w.variable} ${w.message}`),
-    },
   };
 }

@@ -5,6 +5,7 @@ import { installHttpGuard } from "./http/guard";
 import { installShutdownHandlers } from "./lifecycle";
 import { logger } from "./logger";
 import { getWebhookUrls } from "./config/validate";
+import { bootstrapAccess } from "./auth/bootstrap";
 
 export async function startServer(): Promise<void> {
   const validation = getConfigValidation();
@@ -18,7 +19,17 @@ export async function startServer(): Promise<void> {
   installHttpGuard();
   // Give the first attempt a moment so the first request usually finds a ready database, but never block
   // start-up on a database that is down: it keeps retrying in the background.
-  await Promise.race([startDatabase(), new Promise((r) => setTimeout(r, 5_000))]);
+  const ready = startDatabase();
+  // Access needs the database: it runs whenever the database becomes ready (now, or after an outage).
+  const config = validation.config;
+  void ready.then(
+    (db) =>
+      bootstrapAccess(db, config).catch((error: unknown) =>
+        logger.error({ err: String(error) }, "could not prepare sign-in (admin or setup link)"),
+      ),
+    () => undefined,
+  );
+  await Promise.race([ready, new Promise((r) => setTimeout(r, 5_000))]);
   const state = getDatabaseState();
   logger.info(
     { database: state.phase, webhookUrls: getWebhookUrls(validation.config) },

@@ -3,7 +3,7 @@
 import path from "node:path";
 import { describeDevSecretStatus, getDevSecretStatus } from "../lib/config/dev-secrets";
 import { ensureDevApiKey } from "../lib/config/dev-api-key";
-import { ensureDevSecrets, loadEnvFiles } from "../lib/config/env-files";
+import { ensureAuthSecret, ensureDevSecrets, loadEnvFiles } from "../lib/config/env-files";
 import { getWebhookUrls, validateConfig } from "../lib/config/validate";
 import { findDataDirOwner } from "../lib/db/data-dir-lock";
 import { runServer } from "./support/run-server";
@@ -28,6 +28,9 @@ if (ensureDevApiKey(root, process.env)) {
   say("No API key was configured: generated a local development API key into .env.local (API_KEYS).");
   say("Use it as `Authorization: Bearer <key>`; npm run simulate registers its messages with it.");
 }
+
+if (ensureAuthSecret(root))
+  say("Generated the secret that signs session cookies (AUTH_SECRET) into .env.local.");
 
 const validation = validateConfig(process.env);
 if (!validation.valid || !validation.config) {

@@ -6,9 +6,17 @@ import type { ReactNode } from "react";
 import type { ShellStatus } from "@/lib/queries/get-shell-status";
 import { DatabaseIndicator } from "./database-indicator";
 import { MainNav } from "./main-nav";
-import { NAV_ITEMS } from "./nav-items";
+import type { NavItem } from "./nav-items";
 
-export function AppHeader({ status, userMenu }: { status: ShellStatus; userMenu?: ReactNode }) {
+export function AppHeader({
+  status,
+  userMenu,
+  navItems,
+}: {
+  status: ShellStatus;
+  userMenu?: ReactNode;
+  navItems: NavItem[];
+}) {
   return (
     <header className="border-b border-line bg-surface">
       <div className="mx-auto flex h-14 max-w-6xl items-center gap-3 px-4">
@@ -16,7 +24,7 @@ export function AppHeader({ status, userMenu }: { status: ShellStatus; userMenu?
           <Radio className="size-5 text-accent" aria-hidden />
           <span>Signalboard</span>
         </Link>
-        <MainNav items={NAV_ITEMS} />
+        <MainNav items={navItems} />
         <div className="ml-auto flex items-center gap-2">
           <DatabaseIndicator database={status.database} />
           {userMenu}

@@ -2,18 +2,19 @@
 // stale (the same stamp as `npm start`), then runs the production server on the role's port with a fresh
 // temporary DATA_DIR and the configuration of test-env.ts — and nothing else of Signalboard's configuration.
 //
-//   node --import tsx e2e/support/start-server.ts healthy|database-down
+//   node --import tsx e2e/support/start-server.ts healthy|database-down|fresh
+// The fresh server's output is also written to FRESH_LOG_FILE: its spec reads the setup link from there.
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { isolatedEnv } from "../../scripts/support/clean-env";
 import { BuildStepFailed, ensureProductionBuild, nextBin } from "../../scripts/support/production-build";
-import { E2E_DIST_DIR, serverEnv, type ServerRole } from "./test-env";
+import { E2E_DIST_DIR, FRESH_LOG_FILE, serverEnv, type ServerRole } from "./test-env";
 
 const role = process.argv[2] as ServerRole;
-if (role !== "healthy" && role !== "database-down") {
-  console.error("usage: start-server.ts healthy|database-down");
+if (role !== "healthy" && role !== "database-down" && role !== "fresh") {
+  console.error("usage: start-server.ts healthy|database-down|fresh");
   process.exit(2);
 }
 const root = process.cwd();
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
       // Playwright starts the healthy server first, and it has just built: the second server of the same run
       // must not rebuild under the first one's feet because a source file changed in between.
       useExistingStale:
-        role === "database-down"
+        role !== "healthy"
           ? `${E2E_DIST_DIR} exists: using it as the healthy server does (sources changed since it was built)`
           : undefined,
     });
@@ -60,10 +61,16 @@ async function main(): Promise<void> {
     process.execPath,
     [nextBin(root), "start", "-p", String(env.PORT), "-H", "127.0.0.1"],
     {
-      stdio: ["ignore", "inherit", "inherit"],
+      stdio: ["ignore", role === "fresh" ? "pipe" : "inherit", "inherit"],
       env: { ...env, NEXT_MANUAL_SIG_HANDLE: "true" },
     },
   );
+  if (role === "fresh" && server.stdout) {
+    mkdirSync(path.dirname(FRESH_LOG_FILE), { recursive: true });
+    const log = createWriteStream(FRESH_LOG_FILE, { flags: "w" });
+    server.stdout.pipe(log);
+    server.stdout.pipe(process.stdout);
+  }
   // Playwright and Ctrl-C signal the whole process group, so next-server usually has the signal already: a
   // second one would cut its shutdown short (its handler is process.once). Pass it on only if it is still
   // running a few seconds later (someone signalled this process alone).

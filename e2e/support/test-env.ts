@@ -21,9 +21,19 @@ export const TEST_SECRETS = {
   /** whsec_ + base64 of "signalboard-e2e-resend-secret!!!" (32 bytes). */
   RESEND_WEBHOOK_SECRET: "whsec_c2lnbmFsYm9hcmQtZTJlLXJlc2VuZC1zZWNyZXQhISE=",
   API_KEY: "e2e-test-key",
+  AUTH_SECRET: "e2e-auth-secret-0123456789abcdefghijklmnopqrstuv",
 } as const;
 
-export type ServerRole = "healthy" | "database-down";
+/** The admin ADMIN_EMAIL / ADMIN_PASSWORD create at start (the "healthy" and "database-down" servers). */
+export const ADMIN = { email: "admin@e2e.test", password: "e2e-admin-password-1" } as const;
+
+/** A third server, started with no user and no ADMIN_*: it prints the one-time setup link in its log. */
+export const FRESH_PORT = Number(process.env.E2E_FRESH_PORT || PORT + 2);
+export const FRESH_BASE_URL = `http://127.0.0.1:${FRESH_PORT}`;
+/** Where the fresh server's output goes, so a spec can read the setup link from the log. */
+export const FRESH_LOG_FILE = `test-results/e2e-fresh-server-${FRESH_PORT}.log`;
+
+export type ServerRole = "healthy" | "database-down" | "fresh";
 
 /**
  * The configuration variables each server runs with (DATA_DIR is added by start-server.ts: a fresh
@@ -31,7 +41,7 @@ export type ServerRole = "healthy" | "database-down";
  * developer's shell or .env.local cannot leak into the tests.
  */
 export function serverEnv(role: ServerRole): Record<string, string> {
-  const port = role === "healthy" ? PORT : DOWN_PORT;
+  const port = role === "healthy" ? PORT : role === "fresh" ? FRESH_PORT : DOWN_PORT;
   return {
     NODE_ENV: "production",
     PORT: String(port),
@@ -40,6 +50,10 @@ export function serverEnv(role: ServerRole): Record<string, string> {
     RESEND_WEBHOOK_SECRET: TEST_SECRETS.RESEND_WEBHOOK_SECRET,
     API_KEYS: TEST_SECRETS.API_KEY,
     VERIFY_WEBHOOK_SIGNATURES: "true",
+    AUTH_SECRET: TEST_SECRETS.AUTH_SECRET,
+    // The specs sign in many times a minute from one address; the throttle itself has an integration test.
+    SIGN_IN_RATE_LIMIT: "1000",
+    ...(role === "fresh" ? {} : { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }),
     ...(role === "database-down" ? { DATABASE_URL: UNREACHABLE_DATABASE_URL } : {}),
   };
 }

@@ -227,6 +227,29 @@ export const envSchema = z.object({
   /** The time zone the overview's days (and the day presets of the metrics API) are counted in. */
   DASHBOARD_TIMEZONE: timeZone,
 
+  /** Signs session cookies. Generated into .env.local by the first `npm start`; required by `next start`. */
+  AUTH_SECRET: optionalText.superRefine((v, ctx) => {
+    if (v !== undefined && v.length < 32) {
+      ctx.addIssue({
+        code: "custom",
+        message: "must be at least 32 characters (e.g. `openssl rand -base64 32`)",
+      });
+    }
+  }),
+  /** Creates or updates this admin at every start (automated setups and tests); both or neither. */
+  ADMIN_EMAIL: optionalText.superRefine((v, ctx) => {
+    if (v !== undefined && !z.email().safeParse(v).success) {
+      ctx.addIssue({ code: "custom", message: `must be an email address, got "${v}"` });
+    }
+  }),
+  ADMIN_PASSWORD: optionalText.superRefine((v, ctx) => {
+    if (v !== undefined && v.length < 12) {
+      ctx.addIssue({ code: "custom", message: "must be at least 12 characters" });
+    }
+  }),
+  /** Sign-in attempts per client address per minute before answering 429 (shared by every instance). */
+  SIGN_IN_RATE_LIMIT: positiveInt(5, { max: 10_000 }),
+
   /** Enables the no-op baseline route /bench/noop used by `npm run bench`. */
   SIGNALBOARD_BENCH: strictBoolean(false),
   /** Written by the start script beside the local development secrets it generated (lib/config/dev-secrets.ts). */
@@ -242,4 +265,6 @@ export const SECRET_VARIABLES = [
   "RESEND_WEBHOOK_SECRET",
   "API_KEYS",
   "DATABASE_URL",
+  "AUTH_SECRET",
+  "ADMIN_PASSWORD",
 ] as const;

@@ -20,6 +20,7 @@ const good: RawEnv = {
   TWILIO_AUTH_TOKEN: TWILIO_TOKEN,
   RESEND_WEBHOOK_SECRET: RESEND_SECRET,
   WEBHOOK_BASE_URL: "https://hooks.example.com",
+  AUTH_SECRET: "0123456789abcdef0123456789abcdef-auth",
 };
 
 function valid(env: RawEnv) {

@@ -79,6 +79,20 @@ export function validateConfig(env: RawEnv): ConfigValidation {
         'is "true", from an earlier version that did not record which secrets it generated: replace the generated TWILIO_AUTH_TOKEN and RESEND_WEBHOOK_SECRET in .env.local with your real ones and delete this line',
     });
   }
+  if (!config.AUTH_SECRET && config.NODE_ENV === "production") {
+    // A warning, not an error: `npm start` generates it into .env.local right before it checks again.
+    warnings.push({
+      variable: "AUTH_SECRET",
+      message:
+        "is not set: it signs the dashboard's session cookies and sign-in refuses to work without it. `npm start` generates one into .env.local; with several instances set the same one (32+ random characters) on each",
+    });
+  }
+  if (!config.ADMIN_EMAIL !== !config.ADMIN_PASSWORD) {
+    errors.push({
+      variable: config.ADMIN_EMAIL ? "ADMIN_PASSWORD" : "ADMIN_EMAIL",
+      message: "must be set together with " + (config.ADMIN_EMAIL ? "ADMIN_EMAIL" : "ADMIN_PASSWORD"),
+    });
+  }
   if (!config.WEBHOOK_BASE_URL) {
     warnings.push({
       variable: "WEBHOOK_BASE_URL",

@@ -16,6 +16,10 @@ export const HTTP_STATUS_BY_CODE = {
   unauthorized: 401,
   invalid_signature: 401,
   forbidden: 403,
+  /** A read-only key or role asked to change data. */
+  insufficient_scope: 403,
+  /** A change authorised by the session cookie but sent from another origin (CSRF). */
+  cross_origin: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,

@@ -47,6 +47,10 @@ const SHOWN_SETTINGS = [
   "DATA_DIR",
   "DATABASE_POOL_SIZE",
   "API_KEYS",
+  "AUTH_SECRET",
+  "ADMIN_EMAIL",
+  "ADMIN_PASSWORD",
+  "SIGN_IN_RATE_LIMIT",
 ] as const;
 
 export function getConfigurationOverview(): ConfigurationOverview {

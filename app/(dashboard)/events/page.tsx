@@ -1,8 +1,13 @@
+import type { Metadata } from "next";
 import { Activity } from "lucide-react";
 import { PageHeader } from "@/components/shell/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
+import { requirePageUser } from "@/lib/auth/require-page-user";
 
-export default function EventsPage() {
+export const metadata: Metadata = { title: "Events" };
+
+export default async function EventsPage() {
+  await requirePageUser({ allow: ["admin", "support"] });
   return (
     <>
       <PageHeader title="Events" description="Every webhook request as it arrives." />

@@ -1,8 +1,13 @@
+import type { Metadata } from "next";
 import { Gauge } from "lucide-react";
 import { PageHeader } from "@/components/shell/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
+import { requirePageUser } from "@/lib/auth/require-page-user";
 
-export default function OperationsPage() {
+export const metadata: Metadata = { title: "Operations" };
+
+export default async function OperationsPage() {
+  await requirePageUser({ allow: ["admin", "support"] });
   return (
     <>
       <PageHeader title="Operations" description="How the webhook endpoints are doing." />

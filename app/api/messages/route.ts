@@ -1,4 +1,4 @@
-import { apiRoute, json, parseWith, readJson, searchParams } from "@/lib/api/handler";
+import { apiRoute, json, parseWith, readJson, searchParams, READERS_WITH_MARKETING } from "@/lib/api/handler";
 import { getConfig } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { registerMessages } from "@/lib/messages/register";
@@ -19,8 +19,14 @@ export const POST = apiRoute(async ({ db, request }) => {
   return json(await getMessage(db, result.messageId), result.created ? 201 : 200);
 });
 
-export const GET = apiRoute(async ({ db, request }) =>
-  listMessages(db, parseWith(listMessagesQuerySchema, searchParams(request)), getSearchSettings(getConfig())),
+export const GET = apiRoute(
+  async ({ db, request }) =>
+    listMessages(
+      db,
+      parseWith(listMessagesQuerySchema, searchParams(request)),
+      getSearchSettings(getConfig()),
+    ),
+  READERS_WITH_MARKETING,
 );
 
 // One key, given either way; two different keys cannot both be honoured, so neither is guessed.

@@ -1,4 +1,4 @@
-import { apiRoute, parseWith, searchParams } from "@/lib/api/handler";
+import { apiRoute, parseWith, searchParams, READERS_WITH_MARKETING } from "@/lib/api/handler";
 import { getConfig } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { InvalidRangeError } from "@/lib/overview/range";
@@ -17,4 +17,4 @@ export const GET = apiRoute(async ({ db, request }) => {
       issues: [{ path: error.path, message: error.message }],
     });
   }
-});
+}, READERS_WITH_MARKETING);

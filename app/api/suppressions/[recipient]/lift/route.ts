@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { apiRoute, readJson } from "@/lib/api/handler";
+import { recordAudit } from "@/lib/audit/record";
 import { liftSuppression } from "@/lib/messages/lift-suppression";
 import { getSuppressionStatus } from "@/lib/queries/get-suppression-status";
 
@@ -24,5 +25,15 @@ export const POST = apiRoute<{ recipient: string }>(async ({ db, request, caller
     reason: body.reason,
     actor: caller.label,
   });
+  if (lifted > 0)
+    await recordAudit(
+      {
+        actor: { id: caller.userId ?? caller.keyId, label: caller.label },
+        action: "suppression.lifted",
+        target: recipient,
+        details: { reason: body.reason, channel: body.channel ?? "any", count: lifted },
+      },
+      { db },
+    );
   return { lifted, ...(await getSuppressionStatus(db, recipient, { channel: body.channel })) };
 });

@@ -1,0 +1,8 @@
+import type { Metadata } from "next";
+import { AccessLinkPage } from "@/components/auth/access-link-page";
+
+export const metadata: Metadata = { title: "Set up", referrer: "no-referrer" };
+
+export default async function Page({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
+  return <AccessLinkPage purpose="setup" token={(await searchParams).token} />;
+}
