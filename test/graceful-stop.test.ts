@@ -1,26 +1,18 @@
 // SIGTERM to a webhook server under concurrent load (test/support/webhook-server-child.ts, on the embedded
 // database): every request it had taken is answered — 2xx once committed, or 503 — none is reset, the
 // process exits well within the shutdown deadline, and every 2xx is in the database after the exit.
-import { spawn } from "node:child_process";
 import http from "node:http";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { rm } from "node:fs/promises";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/lib/db/open";
 import {
   buildResendRequest,
   buildTwilioRequest,
-  PUBLIC_BASE_URL,
   resendEmailEvent,
-  TEST_RESEND_WEBHOOK_SECRET,
-  TEST_TWILIO_AUTH_TOKEN,
   type BuiltRequest,
 } from "./support/webhook-requests";
+import { startWebhookServerChild } from "./support/webhook-server";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
-const childScript = path.join(root, "test", "support", "webhook-server-child.ts");
 const PORT = 3143;
 const CLIENTS = 32;
 const tempDirs: string[] = [];
@@ -71,37 +63,9 @@ function anyRequest(i: number): BuiltRequest {
 
 describe("SIGTERM under load", () => {
   it("answers every request taken (2xx or 503), resets none, exits quickly, loses no 2xx", async () => {
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), "signalboard-graceful-"));
+    const server = await startWebhookServerChild(PORT);
+    const { child, dataDir, exited } = server;
     tempDirs.push(dataDir);
-    // `--import tsx`, not the tsx CLI: the CLI relays signals through a parent process that kills a child
-    // too busy to confirm the signal within 30 ms, which is the point of this test.
-    const child = spawn(process.execPath, ["--import", "tsx", childScript], {
-      cwd: root,
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        DATA_DIR: dataDir,
-        PORT: String(PORT),
-        TWILIO_AUTH_TOKEN: TEST_TWILIO_AUTH_TOKEN,
-        RESEND_WEBHOOK_SECRET: TEST_RESEND_WEBHOOK_SECRET,
-        WEBHOOK_BASE_URL: PUBLIC_BASE_URL,
-        WEBHOOK_LOG_LEVEL: "warn",
-      } as Record<string, string | undefined> as NodeJS.ProcessEnv,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
-      child.on("exit", (code) => resolve({ code, at: Date.now() })),
-    );
-    const guard = setTimeout(() => child.kill("SIGKILL"), 60_000);
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.on("data", (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes("WEBHOOK-SERVER-CHILD READY")) resolve();
-      });
-      void exited.then(() => reject(new Error(`the server exited before it was ready:\n${output}`)));
-    });
 
     // CLIENTS loops send requests back to back; after the signal each stops at its first 503 or error.
     let signalledAt = 0;
@@ -122,25 +86,24 @@ describe("SIGTERM under load", () => {
     child.kill("SIGTERM");
     await Promise.all(clients);
     const exit = await exited;
-    clearTimeout(guard);
 
     const taken = outcomes.filter((o) => o.startedAt < signalledAt);
     const later = outcomes.filter((o) => o.startedAt >= signalledAt);
     // Requests were in flight at the signal (sent before it, answered after it).
-    expect(taken.filter((o) => o.endedAt! > signalledAt).length, output).toBeGreaterThan(0);
+    expect(taken.filter((o) => o.endedAt! > signalledAt).length, server.output()).toBeGreaterThan(0);
     // Every request sent before the signal got an answer: stored (200) or "retry" (503), never a reset.
     expect(
       taken.filter((o) => o.status !== 200 && o.status !== 503),
-      output,
+      server.output(),
     ).toEqual([]);
     // After it: 503 while the instance drains, or a refused connection once it stopped listening.
     expect(
       later.filter((o) => o.status !== 503 && o.status !== 200 && o.error !== "ECONNREFUSED"),
-      output,
+      server.output(),
     ).toEqual([]);
-    expect({ code: exit.code }, output).toEqual({ code: 0 });
-    expect(exit.at - signalledAt, output).toBeLessThan(5_000);
-    expect(output).not.toMatch(/still in flight at the shutdown deadline/);
+    expect({ code: exit.code }, server.output()).toEqual({ code: 0 });
+    expect(exit.at - signalledAt, server.output()).toBeLessThan(5_000);
+    expect(server.output()).not.toMatch(/still in flight at the shutdown deadline/);
 
     const db = await openDatabase({ dataDir, poolSize: 1 });
     try {

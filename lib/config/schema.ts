@@ -210,6 +210,8 @@ export const envSchema = z.object({
   WEBHOOK_MAX_RETRIES: positiveInt(3, { min: 0, max: 20 }),
   WEBHOOK_MAX_BODY_BYTES: positiveInt(65536, { min: 1024, max: 10 * 1024 * 1024 }),
   WEBHOOK_RATE_LIMIT: positiveInt(60, { min: 0, max: 1_000_000 }),
+  /** Seconds a client may take to send a webhook's body before the answer is 408. */
+  WEBHOOK_BODY_TIMEOUT: positiveInt(10, { max: 300 }),
   WEBHOOK_LOG_LEVEL: logLevel,
   /** Live-log streams (browsers with /events open) one instance serves at once; more are refused. */
   LIVE_LOG_MAX_STREAMS: positiveInt(50, { max: 10_000 }),

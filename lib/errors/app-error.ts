@@ -22,9 +22,12 @@ export const HTTP_STATUS_BY_CODE = {
   cross_origin: 403,
   not_found: 404,
   conflict: 409,
+  body_timeout: 408,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
+  /** Client closed the connection mid-body (nginx's convention): recorded, never actually delivered. */
+  request_aborted: 499,
   internal_error: 500,
   database_unavailable: 503,
   shutting_down: 503,

@@ -16,6 +16,8 @@ const REFUSED_METHODS = new Set(["TRACE"]);
 const ALLOWED_METHODS = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
 const CLOSE_POLL_MS = 20;
 const QUIET_MS = 150;
+const ABANDON_MS = 1_000;
+const MAX_QUIET_WAIT_MS = 1_000;
 
 interface Guard {
   servers: Set<http.Server>;
@@ -76,6 +78,13 @@ function admit(
   }
   guard.active++;
   response.once("close", () => guard.active--);
+  response.once("finish", () => {
+    // Answered before its body arrived (too large, body timeout): close the connection rather than read
+    // the rest of a body nobody wants, and do not let a slow client keep it open.
+    if (request.complete) return;
+    request.socket.end();
+    setTimeout(() => request.socket.destroy(), ABANDON_MS).unref();
+  });
   // While shutting down, every answer closes its connection: no keep-alive request can arrive on a
   // socket that is about to be closed.
   if (isShuttingDown()) response.setHeader("Connection", "close");
@@ -92,7 +101,10 @@ async function finishAnswers(guard: Guard, deadline: number): Promise<void> {
   // be waiting in the kernel that the loop has not accepted yet.
   const started = Date.now();
   const quiet = () => guard.active === 0 && Date.now() - Math.max(guard.lastArrival, started) >= QUIET_MS;
-  while (!quiet() && Date.now() < deadline) await sleep(CLOSE_POLL_MS);
+  // Traffic that never pauses would keep it from ever being quiet: stop listening after a while anyway
+  // (what is still queued in the kernel then was never taken), and answer everything already taken.
+  const stopListeningBy = Math.min(deadline, started + MAX_QUIET_WAIT_MS);
+  while (!quiet() && Date.now() < stopListeningBy) await sleep(CLOSE_POLL_MS);
   for (const server of guard.servers) {
     server.close();
     server.closeIdleConnections();

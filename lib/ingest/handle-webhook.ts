@@ -50,7 +50,11 @@ export async function handleWebhook(adapter: ProviderAdapter, request: Request):
   if (isShuttingDown()) return unavailable(record, "shutting_down", "instance shutting down");
 
   const maxBytes = config.WEBHOOK_MAX_BODY_BYTES;
-  const body = await readBody(request, maxBytes);
+  const body = await readBody(request, maxBytes, config.WEBHOOK_BODY_TIMEOUT * 1000);
+  if (body.incomplete) {
+    const kind = body.incomplete.kind === "timeout" ? "body_timeout" : "aborted";
+    return rejectThrottled(record, kind, body.incomplete.detail, started);
+  }
   record.bodyBytes = body.bytes;
   record.body = body.text;
   record.bodyTruncated = body.tooLarge;
@@ -254,6 +258,9 @@ function outcomeFor(kind: Rejection): Outcome {
       return "too_large";
     case "rate_limited":
       return "rate_limited";
+    case "body_timeout":
+    case "aborted":
+      return "aborted";
     case "unsupported_media_type":
     case "invalid":
       return "invalid";

@@ -7,9 +7,40 @@ export interface ReadBody {
   tooLarge: boolean;
   /** False when the bytes are not valid UTF-8 (the text then holds replacement characters). */
   validUtf8: boolean;
+  /**
+   * Set when the whole body never arrived: the client went away mid-body ("aborted"), or did not finish
+   * sending it within the body timeout ("timeout"). `detail` says what the stream reported.
+   */
+  incomplete?: { kind: "aborted" | "timeout"; detail: string };
 }
 
-export async function readBody(request: Request, maxBytes: number): Promise<ReadBody> {
+/**
+ * Reads the body within `timeoutMs`: a client that sends its body slowly (or never finishes it) must not
+ * hold a connection and a request slot for minutes. A body stream that fails is a client that went away.
+ */
+export async function readBody(request: Request, maxBytes: number, timeoutMs: number): Promise<ReadBody> {
+  const reading = readCapped(request, maxBytes);
+  // Still pending after a timeout, and rejected once the connection is closed: nobody awaits it then.
+  reading.catch(() => undefined);
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), timeoutMs)));
+  try {
+    const body = await Promise.race([reading, timedOut]);
+    if (body) return body;
+    request.body?.cancel().catch(() => undefined);
+    const detail = `body not received within WEBHOOK_BODY_TIMEOUT (${timeoutMs / 1000} s)`;
+    return { ...EMPTY, incomplete: { kind: "timeout", detail } };
+  } catch (error) {
+    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return { ...EMPTY, incomplete: { kind: "aborted", detail } };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const EMPTY: ReadBody = { text: "", bytes: 0, tooLarge: false, validUtf8: true };
+
+async function readCapped(request: Request, maxBytes: number): Promise<ReadBody> {
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > maxBytes) {
     await request.body?.cancel().catch(() => undefined);

@@ -39,6 +39,8 @@ export const REJECTION = {
   rejected_signature: rejection("invalid_signature", "The request signature could not be verified"),
   too_large: rejection("payload_too_large", "The request body is larger than this endpoint accepts"),
   unsupported_media_type: rejection("unsupported_media_type", "Unsupported Content-Type for this endpoint"),
+  body_timeout: rejection("body_timeout", "The request body was not received in time"),
+  aborted: rejection("request_aborted", "The request body was not received completely"),
   invalid: rejection("invalid_payload", "The request body is not a valid webhook payload"),
   rate_limited: rejection("rate_limited", "Too many rejected requests from this source; slow down"),
   unavailable: rejection("database_unavailable", "The event could not be stored right now; retry later"),

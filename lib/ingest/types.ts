@@ -10,6 +10,7 @@ export type Outcome =
   | "invalid"
   | "too_large"
   | "rate_limited"
+  | "aborted"
   | "error";
 
 /** One webhook_request row. */

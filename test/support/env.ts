@@ -23,6 +23,7 @@ export const WEBHOOK_BASE_ENV: EnvValues = {
   WEBHOOK_MAX_RETRIES: undefined,
   WEBHOOK_MAX_BODY_BYTES: undefined,
   WEBHOOK_RATE_LIMIT: undefined,
+  WEBHOOK_BODY_TIMEOUT: undefined,
   UNKNOWN_MESSAGE_STATUS: undefined,
   MESSAGE_ID_MAPPING_STRATEGY: undefined,
   DATABASE_URL: undefined,
