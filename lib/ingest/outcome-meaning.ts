@@ -50,6 +50,12 @@ export const OUTCOME_MEANINGS: Record<Outcome, OutcomeMeaning> = {
     meaning: "Refused because this source sent more than WEBHOOK_RATE_LIMIT requests a minute.",
     tone: "warning",
   },
+  aborted: {
+    label: "Aborted",
+    meaning:
+      "The body never arrived whole: the client went away mid-body, or was too slow for WEBHOOK_BODY_TIMEOUT (408).",
+    tone: "warning",
+  },
   error: {
     label: "Error",
     meaning: "Could not be stored because of a fault in Signalboard; answered 500 so the provider retries.",
