@@ -1,10 +1,11 @@
 // `npm run db:migration -- <name>`: writes the next Prisma migration for the changes in schema.prisma.
-// Stands in for `prisma migrate dev --create-only`, whose native engine cannot be downloaded here;
-// the folder layout is Prisma's own, so the CLI keeps working on these migrations where it can run.
+// Stands in for `prisma migrate dev --create-only` without Prisma's native schema engine (see
+// scripts/db/schema-diff.ts); the folder layout is Prisma's own, so the Prisma CLI keeps working on
+// these migrations wherever its engine is installed.
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { diffMigrationsToSchema, hasSchemaChanges, MIGRATION_LOCK_TOML } from "../lib/db/schema-diff";
+import { diffMigrationsToSchema, hasSchemaChanges, MIGRATION_LOCK_TOML } from "./db/schema-diff";
 import prismaConfig from "../prisma.config";
 
 // prisma.config.ts stays the one place that names these paths; they are relative to the project root.

@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { diffMigrationsToSchema, hasSchemaChanges } from "@/lib/db/schema-diff";
+import { diffMigrationsToSchema, hasSchemaChanges } from "../scripts/db/schema-diff";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const migrationsDir = path.join(root, "prisma/migrations");

@@ -1,5 +1,6 @@
 // Applies prisma/migrations/* in order with Prisma's own bookkeeping table, so the Prisma CLI stays usable
-// wherever its native engine exists. Ours because that engine cannot be downloaded here (stack-notes.md).
+// wherever its native engine is installed. Ours because that engine is not needed at run time and cannot
+// drive the embedded PGlite (docs/architecture.md, "Migrations").
 import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";

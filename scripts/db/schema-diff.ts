@@ -1,8 +1,10 @@
-// Development tooling (Node only): the SQL that brings a database from the state of
-// prisma/migrations to the state of schema.prisma, like `prisma migrate diff --from-migrations`.
-// The CLI's native schema engine cannot be downloaded here, so this drives the WebAssembly build
-// of the same engine through PGlite. That API is internal and undocumented: the package is pinned
-// exactly and test/migrations-drift.test.ts covers it.
+// Development tooling (Node only, never loaded at run time): the SQL that brings a database from the
+// state of prisma/migrations to the state of schema.prisma, like `prisma migrate diff --from-migrations`.
+// The Prisma CLI runs a native schema-engine binary fetched outside npm; this drives the WebAssembly
+// build of the same engine (an ordinary npm package) through PGlite instead, so creating a migration
+// needs nothing beyond `npm install` and no database server (docs/architecture.md, "Migrations").
+// That API is internal and undocumented: the package is pinned exactly and
+// test/migrations-drift.test.ts covers it.
 import { readdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
