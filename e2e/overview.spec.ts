@@ -17,8 +17,11 @@ import {
 } from "./support/overview-traffic";
 import { captureLooks, SCHEMES } from "./support/screenshots";
 import { BASE_URL } from "./support/test-env";
+import { signIn } from "./support/sign-in";
 
 test.describe.configure({ mode: "serial" });
+// The overview is for signed-in users: every test starts as the admin (e2e/support/sign-in.ts).
+test.beforeEach(async ({ page }) => signIn(page));
 
 const campaign = `e2e-${randomUUID().slice(0, 8)}`;
 const other = `${campaign}-other`;

@@ -4,6 +4,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { recordAudit } from "@/lib/audit/record";
 import { getDatabase } from "@/lib/db/runtime";
 import { AppError } from "@/lib/errors/app-error";
 import { liftSuppression } from "@/lib/messages/lift-suppression";
@@ -34,13 +35,23 @@ export async function liftSuppressionAction(_previous: LiftState, form: FormData
   if (!parsed.success)
     return { ok: false, message: parsed.error.issues[0]?.message ?? "The form is not valid" };
   const { recipient, channel, scope, reason } = parsed.data;
+  const db = await getDatabase();
   try {
-    await liftSuppression(await getDatabase(), { recipient, channel, scope, reason, actor: viewer.label });
+    await liftSuppression(db, { recipient, channel, scope, reason, actor: viewer.label });
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found")
       return { ok: false, message: "This suppression was already lifted." };
     throw error;
   }
+  await recordAudit(
+    {
+      actor: { id: viewer.id, label: viewer.label },
+      action: "suppression.lifted",
+      target: recipient,
+      details: { reason, channel, ...(scope ? { scope } : {}) },
+    },
+    { db },
+  );
   revalidatePath("/suppressions");
   // Back to the list the person was looking at, which says what was lifted (also without JavaScript).
   const back = new URLSearchParams(parsed.data.back);
