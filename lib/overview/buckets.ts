@@ -44,18 +44,37 @@ export function bucketOf(hour: Date, granularity: "hour" | "day", timeZone: stri
   return new Date(startOfDay(new TZDate(hour.getTime(), timeZone)).getTime()).toISOString();
 }
 
-/** Sums hourly rows of one channel into the range's buckets, keyed `metric`. */
+/** Index of the last start ≤ t (starts ascending), or -1. Numbers only: no time-zone work per row. */
+export function findBucket(starts: readonly number[], t: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] <= t) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** Sums hourly (or already daily) rows of one channel into the range's buckets, keyed `metric`. */
 export function bucketCounts(
   rows: readonly HourlyCount[],
   channel: string,
   range: Pick<ResolvedRange, "from" | "until" | "granularity" | "timeZone">,
 ): SeriesPoint[] {
-  const points = bucketStarts(range).map((d): SeriesPoint => ({ start: d.toISOString(), counts: {} }));
-  const byStart = new Map(points.map((p) => [p.start, p]));
+  const starts = bucketStarts(range);
+  const times = starts.map((d) => d.getTime());
+  const points = starts.map((d): SeriesPoint => ({ start: d.toISOString(), counts: {} }));
+  const until = range.until.getTime();
   for (const row of rows) {
     if (row.channel !== channel) continue;
-    const point = byStart.get(bucketOf(row.bucket, range.granularity, range.timeZone));
-    if (!point) continue; // outside the range: the reader asked for it by mistake
+    const t = row.bucket.getTime();
+    const index = t < until ? findBucket(times, t) : -1;
+    if (index < 0) continue; // outside the range: the reader asked for it by mistake
+    const point = points[index];
     point.counts[row.metric] = (point.counts[row.metric] ?? 0) + row.count;
   }
   return points;

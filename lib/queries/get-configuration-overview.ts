@@ -1,6 +1,7 @@
 // What the home page shows about configuration: which settings are present, problems, webhook URLs.
 // Secret values never leave this function: only "set"/"not set" and how many values (rotation).
 import { getConfigValidation, readProcessEnv } from "../env";
+import { isDevApiKey } from "../config/dev-api-key";
 import { getDevSecretStatus, type DevSecretStatus } from "../config/dev-secrets";
 import { SECRET_VARIABLES } from "../config/schema";
 import { getWebhookUrls, type ConfigProblem, type WebhookUrls } from "../config/validate";
@@ -51,6 +52,7 @@ const SHOWN_SETTINGS = [
   "ADMIN_EMAIL",
   "ADMIN_PASSWORD",
   "SIGN_IN_RATE_LIMIT",
+  "DASHBOARD_TIMEZONE",
 ] as const;
 
 export function getConfigurationOverview(): ConfigurationOverview {
@@ -61,12 +63,19 @@ export function getConfigurationOverview(): ConfigurationOverview {
   const settings = SHOWN_SETTINGS.map((variable): SettingRow => {
     const raw = env[variable]?.trim();
     if (secret.has(variable)) {
-      const count = raw ? raw.split(",").filter((s) => s.trim()).length : 0;
+      const values = raw ? raw.split(",").filter((s) => s.trim()) : [];
+      const notes = [
+        values.length > 1 ? `${values.length} values (rotation)` : null,
+        // Said without the value: the prefix tells a generated local development key (lib/config/dev-api-key.ts).
+        variable === "API_KEYS" && values.some((v) => isDevApiKey(v.trim()))
+          ? "includes the local development key npm start generated into .env.local"
+          : null,
+      ].filter(Boolean);
       return {
         variable,
         state: raw ? "set" : "not set",
         value: null,
-        note: count > 1 ? `${count} values (rotation)` : undefined,
+        note: notes.length ? notes.join("; ") : undefined,
       };
     }
     const effective = config?.[variable];

@@ -93,7 +93,15 @@ export async function summarizePeriod(
   period: Period,
   filters: SummaryFilters,
 ): Promise<MetricsSummary> {
-  const counts = await readChannelCounts(db, period, filters);
+  return toMetricsSummary(period, filters, await readChannelCounts(db, period, filters));
+}
+
+/** The summary's shape from counts per channel and metric (the overview's one-scan read uses it too). */
+export function toMetricsSummary(
+  period: Period,
+  filters: SummaryFilters,
+  counts: Record<"sms" | "email", Record<string, number>>,
+): MetricsSummary {
   const result: MetricsSummary = {
     range: { from: period.from.toISOString(), until: period.until.toISOString() },
     channel: filters.channel ?? null,

@@ -47,7 +47,7 @@ async function timeRequest(url: string, samples: number): Promise<LatencySummary
     const started = performance.now();
     const res = await fetch(url, { headers: { authorization: `Bearer ${BENCH_SECRETS.API_KEY}` } });
     const body = await res.text();
-    if (res.status !== 200) throw new Error(`GET ${url}: ${res.status} ${body.slice(0, 200)}`);
+    if (res.status !== 200 || res.redirected) throw new Error(`GET ${url}: ${res.status} at ${res.url}`);
     return performance.now() - started;
   };
   for (let i = 0; i < 3; i++) await once();

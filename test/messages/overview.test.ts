@@ -132,6 +132,21 @@ describe.each(testTargets)("overview data (%s)", (target) => {
       { url: "https://a.example/", clicks: 2 },
       { url: "https://b.example/", clicks: 1 },
     ]);
+    // The charts sum to the summary (each message in its send hour's point).
+    const sum = <T extends object>(points: T[] | null, key: keyof T) =>
+      (points ?? []).reduce((n, p) => n + Number(p[key]), 0);
+    expect(sum(overview.charts.sms, "delivered")).toBe(overview.summary.sms?.counts.deliveredTotal);
+    expect(sum(overview.charts.sms, "undelivered")).toBe(3);
+    expect(sum(overview.charts.sms, "failed")).toBe(2);
+    expect(sum(overview.charts.email, "bounced")).toBe(3);
+    expect(sum(overview.charts.email, "delivered")).toBe(overview.summary.email?.counts.delivered);
+    const weekly = await getOverview(
+      h.db,
+      { range: "7d" },
+      { timeZone: "Europe/Berlin", defaultPreset: "7d" },
+    );
+    expect(weekly.charts.sms).toHaveLength(7);
+    expect(sum(weekly.charts.sms, "failed")).toBe(2);
     expect(overview.campaigns.map((c) => [c.campaign, c.total])).toEqual([
       ["spring", 8],
       ["autumn", 3],

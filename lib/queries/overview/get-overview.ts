@@ -1,8 +1,8 @@
 // Everything the overview page shows, as plain data (it crosses to client components and to the page's
-// JSON refresh). The cards are the metrics summary itself (summarizePeriod), for the current and the
-// previous period, so the page shows exactly what GET /api/metrics/summary answers for the same filters.
+// refresh). The cards are the metrics summary itself (summarizePeriod, what GET /api/metrics/summary
+// answers), for the current and the previous period, so the page shows exactly the API's numbers.
 import type { Database } from "../../db/open";
-import { bucketCounts } from "../../overview/buckets";
+import { bucketCounts, bucketStarts } from "../../overview/buckets";
 import { shapeBreakdowns, type Breakdowns } from "../../overview/breakdowns";
 import { shapeCampaignRows, type CampaignRow } from "../../overview/campaign-rows";
 import {
@@ -16,7 +16,7 @@ import {
 import { resolveRange, type RangeInput, type RangePreset } from "../../overview/range";
 import { buildStatCards, type StatCard } from "../../overview/stat-cards";
 import { summarizePeriod, type MetricsSummary, type SummaryFilters } from "../get-metrics-summary";
-import { readCampaignCounts, readHasTraffic, readHourlyCounts, readRollupCounts } from "./read-counts";
+import { readCampaignCounts, readChartCounts, readHasTraffic, readRollupCounts } from "./read-counts";
 
 export interface OverviewInput extends RangeInput, SummaryFilters {}
 
@@ -54,13 +54,14 @@ export async function getOverview(
   const filters: SummaryFilters = { channel: input.channel, campaign: input.campaign };
   const wantSms = !filters.channel || filters.channel === "sms";
   const wantEmail = !filters.channel || filters.channel === "email";
+  const starts = bucketStarts(range);
   const metrics = [...(wantSms ? SMS_CHART_METRICS : []), ...(wantEmail ? EMAIL_CHART_METRICS : [])];
 
   // On PostgreSQL these run in parallel on the pool; PGlite queues them.
   const [summary, previous, hourly, campaignCounts, rollups, hasTraffic] = await Promise.all([
     summarizePeriod(db, range, filters),
     summarizePeriod(db, range.previous, filters),
-    readHourlyCounts(db, range, filters, metrics),
+    readChartCounts(db, range, filters, metrics, starts),
     readCampaignCounts(db, range, { channel: filters.channel }),
     readRollupCounts(db, range, filters),
     readHasTraffic(db),
