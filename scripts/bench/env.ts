@@ -13,6 +13,10 @@ export const BENCH_SECRETS = {
   /** whsec_ + base64 of "signalboard-bench-resend-secret!" (32 bytes). */
   RESEND_WEBHOOK_SECRET: "whsec_" + Buffer.from("signalboard-bench-resend-secret!").toString("base64"),
   API_KEY: "bench-key",
+  /** Sessions are signed with it (required in production); the admin signs in to time the pages. */
+  AUTH_SECRET: "bench-auth-secret-0123456789abcdefghijklmnopqrstuv",
+  ADMIN_EMAIL: "bench-admin@example.com",
+  ADMIN_PASSWORD: "bench-admin-password-long-enough",
 } as const;
 
 /**
@@ -43,6 +47,9 @@ export function serverEnv(root: string, { port, databaseUrl, dataDir }: ServerEn
     TWILIO_AUTH_TOKEN: BENCH_SECRETS.TWILIO_AUTH_TOKEN,
     RESEND_WEBHOOK_SECRET: BENCH_SECRETS.RESEND_WEBHOOK_SECRET,
     API_KEYS: BENCH_SECRETS.API_KEY,
+    AUTH_SECRET: BENCH_SECRETS.AUTH_SECRET,
+    ADMIN_EMAIL: BENCH_SECRETS.ADMIN_EMAIL,
+    ADMIN_PASSWORD: BENCH_SECRETS.ADMIN_PASSWORD,
     VERIFY_WEBHOOK_SIGNATURES: "true",
     DATA_DIR: dataDir,
     DATABASE_URL: databaseUrl ?? "",

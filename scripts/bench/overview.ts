@@ -42,12 +42,30 @@ export const OVERVIEW_REQUESTS = [
   "/api/metrics/summary?range=90d&campaign=weekly-digest",
 ];
 
-async function timeRequest(url: string, samples: number): Promise<LatencySummary> {
+/** Signs the bench's admin in (better-auth's endpoint, as the sign-in form does); returns the cookie. */
+async function signIn(baseUrl: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: baseUrl },
+    body: JSON.stringify({ email: BENCH_SECRETS.ADMIN_EMAIL, password: BENCH_SECRETS.ADMIN_PASSWORD }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in: ${res.status} ${(await res.text()).slice(0, 200)}`);
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+}
+
+async function timeRequest(url: string, samples: number, cookie: string): Promise<LatencySummary> {
   const once = async () => {
     const started = performance.now();
-    const res = await fetch(url, { headers: { authorization: `Bearer ${BENCH_SECRETS.API_KEY}` } });
+    // The page with the session cookie, the API with the key: as a browser and a script call them.
+    const headers: Record<string, string> = url.includes("/api/")
+      ? { authorization: `Bearer ${BENCH_SECRETS.API_KEY}` }
+      : { cookie };
+    const res = await fetch(url, { headers, redirect: "manual" });
     const body = await res.text();
-    if (res.status !== 200 || res.redirected) throw new Error(`GET ${url}: ${res.status} at ${res.url}`);
+    if (res.status !== 200) throw new Error(`GET ${url}: ${res.status} ${body.slice(0, 200)}`);
     return performance.now() - started;
   };
   for (let i = 0; i < 3; i++) await once();
@@ -120,8 +138,9 @@ export async function runOverview(
     });
     try {
       const timings: OverviewTiming[] = [];
+      const cookie = await signIn(server.url);
       for (const request of OVERVIEW_REQUESTS) {
-        const latency = await timeRequest(server.url + request, samples);
+        const latency = await timeRequest(server.url + request, samples, cookie);
         timings.push({ request, latency });
         say(`  ${request}: p50 ${latency.p50.toFixed(1)} ms, p95 ${latency.p95.toFixed(1)} ms`);
       }
