@@ -1,16 +1,22 @@
 // The data directory lock is released by the kernel when its process ends, however it ends: these tests
 // kill real holder processes with SIGKILL (leaving a zombie, too) and take the directory right after.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { DataDirInUseError, findDataDirOwner, lockDataDir, lockSocketPath } from "./data-dir-lock";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const holderScript = path.join(root, "test", "support", "data-dir-lock-holder.ts");
-const tempDir = () => mkdtempSync(path.join(tmpdir(), "sb-lock-"));
+const tempDirs: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "sb-lock-"));
+  tempDirs.push(dir);
+  return dir;
+};
+afterAll(() => tempDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 const children: ChildProcess[] = [];
 afterEach(() => children.splice(0).forEach((child) => child.kill("SIGKILL")));
 
