@@ -12,6 +12,10 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const migrationsDir = path.join(root, "prisma/migrations");
 const schemaPath = path.join(root, "prisma/schema.prisma");
 
+// Each diff replays every migration into a fresh embedded shadow database through the WebAssembly
+// schema engine: seconds on a quiet machine, far more on a loaded one.
+const DIFF_TIMEOUT_MS = 180_000;
+
 describe("prisma migrations", () => {
   const tempDirs: string[] = [];
   afterAll(() => Promise.all(tempDirs.map((dir) => rm(dir, { recursive: true, force: true }))));
@@ -21,27 +25,35 @@ describe("prisma migrations", () => {
     expect(lock).toMatch(/^provider = "postgresql"$/m);
   });
 
-  it("bring an empty database exactly to schema.prisma", async () => {
-    const sql = await diffMigrationsToSchema({ migrationsDir, schemaPath });
-    expect(hasSchemaChanges(sql), `schema.prisma has changes without a migration:\n${sql}`).toBe(false);
-  });
+  it(
+    "bring an empty database exactly to schema.prisma",
+    async () => {
+      const sql = await diffMigrationsToSchema({ migrationsDir, schemaPath });
+      expect(hasSchemaChanges(sql), `schema.prisma has changes without a migration:\n${sql}`).toBe(false);
+    },
+    DIFF_TIMEOUT_MS,
+  );
 
   // Without this, a check that always answered "no changes" would pass the test above.
-  it("detect a field added to schema.prisma without a migration", async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "signalboard-drift-"));
-    tempDirs.push(dir);
-    const schema = await readFile(schemaPath, "utf8");
-    const changed = schema.replace(
-      "  externalIds MessageExternalId[]",
-      '  driftProbe  String? @map("drift_probe")\n  externalIds MessageExternalId[]',
-    );
-    expect(changed).not.toBe(schema);
-    const changedPath = path.join(dir, "schema.prisma");
-    await writeFile(changedPath, changed);
+  it(
+    "detect a field added to schema.prisma without a migration",
+    async () => {
+      const dir = await mkdtemp(path.join(os.tmpdir(), "signalboard-drift-"));
+      tempDirs.push(dir);
+      const schema = await readFile(schemaPath, "utf8");
+      const changed = schema.replace(
+        "  externalIds MessageExternalId[]",
+        '  driftProbe  String? @map("drift_probe")\n  externalIds MessageExternalId[]',
+      );
+      expect(changed).not.toBe(schema);
+      const changedPath = path.join(dir, "schema.prisma");
+      await writeFile(changedPath, changed);
 
-    const sql = await diffMigrationsToSchema({ migrationsDir, schemaPath: changedPath });
+      const sql = await diffMigrationsToSchema({ migrationsDir, schemaPath: changedPath });
 
-    expect(hasSchemaChanges(sql)).toBe(true);
-    expect(sql).toMatch(/ALTER TABLE "message" ADD COLUMN\s+"drift_probe" TEXT;/);
-  });
+      expect(hasSchemaChanges(sql)).toBe(true);
+      expect(sql).toMatch(/ALTER TABLE "message" ADD COLUMN\s+"drift_probe" TEXT;/);
+    },
+    DIFF_TIMEOUT_MS,
+  );
 });
