@@ -61,7 +61,7 @@ describe("slow and broken clients", () => {
     const db = await openDatabase({ dataDir: server.dataDir, poolSize: 1 });
     try {
       const row = await db.prisma.webhookRequest.findUniqueOrThrow({ where: { id: requestId } });
-      expect(row).toMatchObject({ outcome: "aborted", httpStatus: 408 });
+      expect(row).toMatchObject({ outcome: "aborted", httpStatus: 408, sourceIp: "127.0.0.1" });
     } finally {
       await db.close();
     }

@@ -212,6 +212,10 @@ export const envSchema = z.object({
   WEBHOOK_RATE_LIMIT: positiveInt(60, { min: 0, max: 1_000_000 }),
   /** Seconds a client may take to send a webhook's body before the answer is 408. */
   WEBHOOK_BODY_TIMEOUT: positiveInt(10, { max: 300 }),
+  /** Megabytes of rejected requests stored in full per provider per day; beyond, summary rows. */
+  WEBHOOK_REJECTED_STORAGE_MB: positiveInt(100, { min: 0, max: 1_000_000 }),
+  /** Proxies in front of Signalboard whose X-Forwarded-For entries are trusted (0: the socket's peer). */
+  TRUSTED_PROXY_HOPS: positiveInt(0, { min: 0, max: 10 }),
   WEBHOOK_LOG_LEVEL: logLevel,
   /** Live-log streams (browsers with /events open) one instance serves at once; more are refused. */
   LIVE_LOG_MAX_STREAMS: positiveInt(50, { max: 10_000 }),

@@ -20,7 +20,7 @@ type Rejection = keyof typeof REJECTION;
 export async function handleWebhook(adapter: ProviderAdapter, request: Request): Promise<Response> {
   const started = performance.now();
   const config = getConfig();
-  const facts = describeRequest(request);
+  const facts = describeRequest(request, config.TRUSTED_PROXY_HOPS);
   const record: RequestRecord = {
     id: randomUUID(),
     receivedAt: new Date(),
@@ -59,7 +59,7 @@ export async function handleWebhook(adapter: ProviderAdapter, request: Request):
   record.body = body.text;
   record.bodyTruncated = body.tooLarge;
   if (body.tooLarge) {
-    return reject(
+    return rejectThrottled(
       record,
       "too_large",
       `body of ${body.bytes} bytes exceeds WEBHOOK_MAX_BODY_BYTES (${maxBytes})`,
@@ -67,7 +67,7 @@ export async function handleWebhook(adapter: ProviderAdapter, request: Request):
     );
   }
   if (!adapter.acceptsContentType(facts.contentType, facts.query)) {
-    return reject(
+    return rejectThrottled(
       record,
       "unsupported_media_type",
       `Content-Type "${facts.contentType ?? "(none)"}" is not what ${adapter.provider} sends (${adapter.expectedContentType})`,
@@ -196,10 +196,18 @@ async function reject(
   const stored = await write(record, null, started);
   // The rejection stands even when the row could not be written (the structured log is then the record).
   void stored;
-  return rejectionResponse(kind, { issues, requestId: record.id });
+  return rejectionResponse(kind, {
+    issues,
+    requestId: record.id,
+    retryAfterSeconds: kind === "rate_limited" ? 60 : undefined,
+  });
 }
 
-/** Signature failures count towards the per-source throttle; over it, 429 and (after N) no full row. */
+/**
+ * Rejections before verification (signature, size, content type, incomplete body) count towards the
+ * per-source throttle (over it: 429) and are stored in full within the provider's storage budget, else
+ * only counted in a summary row.
+ */
 async function rejectThrottled(
   record: RequestRecord,
   kind: Rejection,
@@ -213,7 +221,7 @@ async function rejectThrottled(
   } catch {
     return reject(record, kind, reason, started);
   }
-  const decision = throttle.noteRejection(record.provider, record.sourceIp);
+  const decision = throttle.noteRejection(record.provider, record.sourceIp, storedBytes(record));
   const finalKind: Rejection = decision.throttled ? "rate_limited" : kind;
   if (decision.record)
     return reject(
@@ -267,6 +275,11 @@ function outcomeFor(kind: Rejection): Outcome {
     default:
       return "error";
   }
+}
+
+/** About what the request's row takes on disk: body, headers, and the row itself. */
+function storedBytes(record: RequestRecord): number {
+  return (record.body?.length ?? 0) + JSON.stringify(record.headers).length + 512;
 }
 
 function joinReason(a: string | null, b: string): string {

@@ -1,5 +1,6 @@
 // The facts recorded about every request before any verification: where it came from, what it said,
 // with every credential-bearing header redacted (signatures are replay material; cookies and keys too).
+import { PEER_ADDRESS_HEADER, sourceAddress } from "../http/peer-address";
 
 const REDACTED_HEADERS = new Set([
   "authorization",
@@ -23,6 +24,8 @@ export interface RequestFacts {
 export function redactHeaders(headers: Headers): Record<string, string> {
   const out: Record<string, string> = {};
   headers.forEach((value, name) => {
+    // Written by our own HTTP guard, not sent by the client: it is the row's sourceIp already.
+    if (name === PEER_ADDRESS_HEADER) return;
     // A signature's first characters help tell "no signature" from "wrong signature" without being usable.
     out[name] = REDACTED_HEADERS.has(name) ? `[redacted, ${value.length} chars]` : value;
   });
@@ -38,19 +41,9 @@ export function rawQuery(url: string): string | null {
   return query.length ? query : null;
 }
 
-/**
- * The client address: the first X-Forwarded-For hop (Signalboard runs behind a proxy or load balancer in
- * production), else X-Real-IP. Only used to throttle and group rejected requests, never to trust one.
- */
-export function sourceAddress(headers: Headers): string | null {
-  const forwarded = headers.get("x-forwarded-for");
-  if (forwarded) return forwarded.split(",")[0].trim() || null;
-  return headers.get("x-real-ip")?.trim() || null;
-}
-
-export function describeRequest(request: Request): RequestFacts {
+export function describeRequest(request: Request, trustedProxyHops: number): RequestFacts {
   return {
-    sourceIp: sourceAddress(request.headers),
+    sourceIp: sourceAddress(request.headers, trustedProxyHops),
     method: request.method,
     query: rawQuery(request.url),
     contentType: request.headers.get("content-type"),

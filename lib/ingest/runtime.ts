@@ -19,8 +19,6 @@ interface IngestRuntime {
 
 const holder = globalThis as typeof globalThis & { __signalboardIngest?: IngestRuntime };
 
-/** Stored in full per source per minute before the rest of a flood is summarized in one row. */
-const RECORDED_REJECTIONS_PER_MINUTE = 60;
 const MAX_BATCH = 500;
 
 export function getIngestRuntime(db: Database, config: Config): IngestRuntime {
@@ -41,11 +39,8 @@ export function getIngestRuntime(db: Database, config: Config): IngestRuntime {
     // PostgreSQL tells every instance at commit (NOTIFY); the embedded database has only this process.
     onCommitted: db.kind === "pglite" ? publishCommitted : undefined,
   });
-  const recordInFull =
-    config.WEBHOOK_RATE_LIMIT > 0
-      ? Math.min(config.WEBHOOK_RATE_LIMIT, RECORDED_REJECTIONS_PER_MINUTE)
-      : RECORDED_REJECTIONS_PER_MINUTE;
-  const throttle = new RejectionThrottle(config.WEBHOOK_RATE_LIMIT, recordInFull, (summary) => {
+  const budgetBytes = config.WEBHOOK_REJECTED_STORAGE_MB * 1024 * 1024;
+  const throttle = new RejectionThrottle(config.WEBHOOK_RATE_LIMIT, budgetBytes, (summary) => {
     trackWrite(writer.submit({ record: summaryRecord(summary), event: null })).catch((error) => {
       logger.warn(
         { err: String(error), source: summary.source, count: summary.count },

@@ -11,6 +11,7 @@ import { POST as resendPOST } from "@/app/webhooks/resend/route";
 import { POST as twilioPOST } from "@/app/webhooks/twilio/route";
 import { openDatabase } from "@/lib/db/open";
 import { sweepIngestRuntime } from "@/lib/ingest/runtime";
+import { PEER_ADDRESS_HEADER } from "@/lib/http/peer-address";
 import { logger } from "@/lib/logger";
 import { createTestDatabase, testTargets } from "../support/databases";
 import { IN_RECOVERY, startFakePostgres, TOO_MANY_CLIENTS } from "../support/fake-postgres";
@@ -105,7 +106,7 @@ describe.each(testTargets)("ingest pipeline limits (%s)", (target) => {
       vi.useFakeTimers({ toFake: ["Date"] });
       vi.setSystemTime(new Date(Math.floor(Date.now() / 60_000) * 60_000 + 5_000));
       h.configure({ WEBHOOK_RATE_LIMIT: "5" });
-      const source = { "x-forwarded-for": "203.0.113.9" };
+      const source = { [PEER_ADDRESS_HEADER]: "203.0.113.9" };
 
       const responses: Response[] = [];
       for (let i = 0; i < 8; i++)
@@ -126,32 +127,23 @@ describe.each(testTargets)("ingest pipeline limits (%s)", (target) => {
       // Another source is not throttled.
       await expectError(
         await twilioPOST(
-          twilioRequest({ authToken: "not_the_token", headers: { "x-forwarded-for": "198.51.100.1" } }),
+          twilioRequest({ authToken: "not_the_token", headers: { [PEER_ADDRESS_HEADER]: "198.51.100.1" } }),
         ),
         401,
         "invalid_signature",
       );
 
-      // Recorded: the first five in full; the flood beyond them as one summary row.
+      // Recorded in full, throttled ones included: the storage budget (100 MB a day) is far from spent.
       const rows = await h.db.prisma.webhookRequest.findMany({ where: { sourceIp: "203.0.113.9" } });
       expect(rows.filter((r) => r.outcome === "rejected_signature")).toHaveLength(5);
-      sweepIngestRuntime();
-      await vi.waitFor(
-        async () => {
-          const summary = await h.db.prisma.webhookRequest.findFirstOrThrow({
-            where: { sourceIp: "203.0.113.9", outcome: "rate_limited" },
-          });
-          expect(summary).toMatchObject({ httpStatus: 429, summaryCount: 3, provider: "twilio" });
-        },
-        { timeout: 5_000, interval: 50 },
-      );
+      expect(rows.filter((r) => r.outcome === "rate_limited" && r.body)).toHaveLength(3);
     });
 
     it("throttles Resend rejections the same way", async () => {
       vi.useFakeTimers({ toFake: ["Date"] });
       vi.setSystemTime(new Date(Math.floor(Date.now() / 60_000) * 60_000 + 5_000));
       h.configure({ WEBHOOK_RATE_LIMIT: "5" });
-      const headers = { "x-forwarded-for": "203.0.113.9" };
+      const headers = { [PEER_ADDRESS_HEADER]: "203.0.113.9" };
       const statuses: number[] = [];
       for (let i = 0; i < 8; i++) {
         statuses.push(

@@ -6,6 +6,7 @@ vi.hoisted(() => {
 });
 
 import { POST } from "@/app/webhooks/resend/route";
+import { PEER_ADDRESS_HEADER } from "@/lib/http/peer-address";
 import { testTargets } from "../support/databases";
 import {
   designNotesResendRequest,
@@ -146,7 +147,8 @@ describe.each(testTargets)("Resend webhook route (%s)", (target) => {
     it("stores the headers with svix-signature redacted", async () => {
       const request = resendRequest({
         payload: resendEmailEvent("email.sent"),
-        headers: { "x-forwarded-for": "192.0.2.44" },
+        // As the HTTP guard writes the socket's address (no proxy in front: TRUSTED_PROXY_HOPS=0).
+        headers: { [PEER_ADDRESS_HEADER]: "192.0.2.44" },
       });
       const signature = request.headers.get("svix-signature")!;
       const body = await expectStored(await POST(request), "unmatched");

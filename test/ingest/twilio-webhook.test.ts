@@ -7,6 +7,7 @@ vi.hoisted(() => {
 });
 
 import { POST } from "@/app/webhooks/twilio/route";
+import { PEER_ADDRESS_HEADER } from "@/lib/http/peer-address";
 import { getWebhookUrls } from "@/lib/config/validate";
 import { getConfig } from "@/lib/env";
 import { parseForm } from "@/lib/providers/twilio";
@@ -170,7 +171,14 @@ describe.each(testTargets)("Twilio webhook route (%s)", (target) => {
 
   describe("what is stored", () => {
     it("stores the raw body, the event, and the headers with the signature redacted", async () => {
-      const request = twilioRequest({ headers: { "x-forwarded-for": "198.51.100.7, 10.0.0.1" } });
+      // Two trusted proxies: the client is two hops from the socket's peer (what the HTTP guard writes).
+      h.configure({ TRUSTED_PROXY_HOPS: "2" });
+      const request = twilioRequest({
+        headers: {
+          "x-forwarded-for": "203.0.113.66, 198.51.100.7, 10.0.0.1",
+          [PEER_ADDRESS_HEADER]: "10.0.0.2",
+        },
+      });
       const signature = request.headers.get("x-twilio-signature")!;
       const token = request.headers.get("i-twilio-idempotency-token")!;
       const body = await expectStored(await POST(request), "unmatched");
@@ -192,8 +200,9 @@ describe.each(testTargets)("Twilio webhook route (%s)", (target) => {
       expect(JSON.stringify(row.headers)).not.toContain(signature);
       expect(row.headers).toMatchObject({
         "i-twilio-idempotency-token": token,
-        "x-forwarded-for": "198.51.100.7, 10.0.0.1",
+        "x-forwarded-for": "203.0.113.66, 198.51.100.7, 10.0.0.1",
       });
+      expect(row.headers).not.toHaveProperty(PEER_ADDRESS_HEADER);
       expect((row.headers as Record<string, string>)["x-twilio-signature"]).toMatch(/^\[redacted/);
     });
 

@@ -24,6 +24,8 @@ export const WEBHOOK_BASE_ENV: EnvValues = {
   WEBHOOK_MAX_BODY_BYTES: undefined,
   WEBHOOK_RATE_LIMIT: undefined,
   WEBHOOK_BODY_TIMEOUT: undefined,
+  WEBHOOK_REJECTED_STORAGE_MB: undefined,
+  TRUSTED_PROXY_HOPS: undefined,
   UNKNOWN_MESSAGE_STATUS: undefined,
   MESSAGE_ID_MAPPING_STRATEGY: undefined,
   DATABASE_URL: undefined,
