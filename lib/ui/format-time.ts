@@ -17,3 +17,8 @@ export function formatAgo(iso: string | null | undefined, now = new Date()): str
   if (!iso) return "";
   return formatDistanceStrict(new Date(iso), now, { addSuffix: true });
 }
+
+/** Day and time to the second, UTC: a log line. */
+export function formatLogTime(iso: string): string {
+  return `${format(new TZDate(iso, "UTC"), "d MMM, HH:mm:ss")} UTC`;
+}

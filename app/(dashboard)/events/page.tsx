@@ -1,20 +1,80 @@
+// /events: the live log for the developer integrating Twilio and Resend — every webhook request the
+// moment it is stored, newest first, with its outcome. The first page comes from the server; new rows
+// stream in above it; older ones page in below by sequence (keyset, no OFFSET).
 import type { Metadata } from "next";
-import { Activity } from "lucide-react";
+import Link from "next/link";
+import { EventFilters } from "@/components/events/event-filters";
+import { EventTable } from "@/components/events/event-table";
+import { LiveLog } from "@/components/events/live-log";
+import { loadEventSearchParams, serializeEventSearchParams } from "@/components/events/search-params";
 import { PageHeader } from "@/components/shell/page-header";
-import { EmptyState } from "@/components/ui/empty-state";
+import { Button } from "@/components/ui/button";
+import { CursorPagination } from "@/components/ui/cursor-pagination";
 import { requirePageUser } from "@/lib/auth/require-page-user";
+import { getDatabase } from "@/lib/db/runtime";
+import { OUTCOME_MEANINGS, OUTCOMES } from "@/lib/ingest/outcome-meaning";
+import { parseLiveFilter } from "@/lib/live-log/filter";
+import { parseResumePoint } from "@/lib/live-log/sse-stream";
+import { listRowsBefore } from "@/lib/queries/live-log-rows";
 
+export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Events" };
 
-export default async function EventsPage() {
+const PAGE_SIZE = 50;
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function EventsPage({ searchParams }: { searchParams: SearchParams }) {
   await requirePageUser({ allow: ["admin", "support"] });
+  const params = await loadEventSearchParams(searchParams);
+  const filter = parseLiveFilter({
+    provider: params.provider,
+    outcome: params.outcome,
+    eventType: params.eventType,
+    q: params.q,
+  });
+  const before = parseResumePoint(params.before);
+  const page = await listRowsBefore(await getDatabase(), before, filter, PAGE_SIZE);
+  const streamQuery = new URLSearchParams(
+    Object.entries(filter).filter((e): e is [string, string] => typeof e[1] === "string"),
+  ).toString();
+  const nextHref = page.nextBefore
+    ? serializeEventSearchParams("/events", { ...params, before: page.nextBefore })
+    : null;
+
   return (
     <>
-      <PageHeader title="Events" description="Every webhook request as it arrives." />
-      <EmptyState icon={<Activity />} title="The live event log is coming">
-        Every request from Twilio and Resend will stream in here the moment it arrives — accepted, duplicate
-        or rejected, with the reason — and can be inspected and replayed. Every request is already recorded.
-      </EmptyState>
+      <PageHeader
+        title="Events"
+        description="Every webhook request from Twilio and Resend the moment it is stored, with what became of it."
+      />
+      <EventFilters outcomes={OUTCOMES.map((o) => ({ value: o, label: OUTCOME_MEANINGS[o].label }))} />
+      {before === null ? (
+        <LiveLog key={streamQuery} initialRows={page.rows} query={streamQuery} />
+      ) : (
+        <section aria-label="Older requests" className="space-y-3">
+          <div className="flex items-center justify-between gap-2 text-sm text-muted">
+            <span>Older requests, newest first. Not live.</span>
+            <Button asChild size="sm" variant="secondary">
+              <Link href={serializeEventSearchParams("/events", { ...params, before: null })}>
+                Back to live
+              </Link>
+            </Button>
+          </div>
+          {page.rows.length ? (
+            <EventTable rows={page.rows} />
+          ) : (
+            <p className="text-sm text-muted">No older requests match.</p>
+          )}
+        </section>
+      )}
+      <CursorPagination
+        label="Older requests"
+        firstHref={
+          before === null ? null : serializeEventSearchParams("/events", { ...params, before: null })
+        }
+        nextHref={nextHref}
+      />
     </>
   );
 }
