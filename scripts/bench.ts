@@ -18,6 +18,8 @@ import { proxyCoverage } from "./bench/middleware";
 import { runMetrics, type MetricsResult } from "./bench/metrics";
 import { runOverview, type OverviewRun } from "./bench/overview";
 import { renderOverviewSection, writeOverviewSection } from "./bench/overview-report";
+import { runLiveLog, type LiveLogRun } from "./bench/live-log";
+import { renderLiveLogSection, writeLiveLogSection } from "./bench/live-log-report";
 import { parseOptions, USAGE, type BenchOptions } from "./bench/options";
 import { postgresVersion } from "./bench/postgres";
 import { problems, renderReport, writeReport, type RunReport } from "./bench/report";
@@ -59,6 +61,7 @@ async function main(): Promise<number> {
   });
 
   if (opts.overview) return runOverviewOnly(root, tmp, opts, opts.overview);
+  if (opts.liveLog) return runLiveLogOnly(root, tmp, opts);
 
   try {
     const build = await ensureBuild(root);
@@ -151,6 +154,33 @@ async function runOverviewOnly(
     process.stdout.write(`\n${section}\n`);
     if (opts.write) writeOverviewSection(path.join(root, "docs", "benchmarks.md"), section);
     return 0;
+  } finally {
+    await runCleanup();
+  }
+}
+
+/** --live-log: only the live log's latency, written into its own section of docs/benchmarks.md. */
+async function runLiveLogOnly(root: string, tmp: string, opts: BenchOptions): Promise<number> {
+  try {
+    await ensureBuild(root);
+    const runs: LiveLogRun[] = [];
+    for (const db of opts.dbs) {
+      const mark = cleanupMark();
+      try {
+        runs.push(await runLiveLog(root, tmp, db, opts.quick ? 100 : 400, 20));
+      } finally {
+        await runCleanup(mark);
+      }
+    }
+    const facts = machineFacts(root);
+    const section = renderLiveLogSection(
+      runs,
+      `${facts.cores} cores (${facts.cpuModel}), Node ${facts.node}, commit ${facts.commit}`,
+      new Date(),
+    );
+    process.stdout.write(`\n${section}\n`);
+    if (opts.write) writeLiveLogSection(path.join(root, "docs", "benchmarks.md"), section);
+    return runs.every((r) => r.latency.p95 < 1_000 && r.missing === 0) ? 0 : 1;
   } finally {
     await runCleanup();
   }

@@ -25,6 +25,8 @@ export interface BenchOptions {
   note?: string;
   /** Only the overview scenarios, at these message counts (--overview). */
   overview?: number[];
+  /** Only the live log's latency scenario (--live-log). */
+  liveLog: boolean;
 }
 
 export const USAGE = `usage: npm run bench -- [--db pglite|postgres|both] [--duration S] [--warmup S] [--connections C]
@@ -42,7 +44,8 @@ export const USAGE = `usage: npm run bench -- [--db pglite|postgres|both] [--dur
   --note         a line to print at the top of the report
   --overview     only the overview: seed 100k and 1M messages on each --db, time the HTML of / and
                  GET /api/metrics/summary; rewrites only its section of docs/benchmarks.md
-  --overview-sizes N,M  other message counts for --overview`;
+  --overview-sizes N,M  other message counts for --overview
+  --live-log     only the live log: provider's 2xx to the event on an open stream, p50/p95 per --db`;
 
 function positive(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -69,6 +72,7 @@ export function parseOptions(argv: string[]): BenchOptions | "help" {
       note: { type: "string" },
       overview: { type: "boolean", default: false },
       "overview-sizes": { type: "string" },
+      "live-log": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
@@ -91,6 +95,7 @@ export function parseOptions(argv: string[]): BenchOptions | "help" {
     write: !values["no-write"],
     keep: values.keep,
     note: values.note,
+    liveLog: values["live-log"],
     overview: values.overview
       ? (values["overview-sizes"] ?? "100000,1000000")
           .split(",")
