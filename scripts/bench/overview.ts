@@ -42,14 +42,23 @@ export const OVERVIEW_REQUESTS = [
   "/api/metrics/summary?range=90d&campaign=weekly-digest",
 ];
 
-/** Signs the bench's admin in (better-auth's endpoint, as the sign-in form does); returns the cookie. */
+/**
+ * Signs the bench's admin in (better-auth's endpoint, as the sign-in form does); returns the cookie. The
+ * server creates ADMIN_EMAIL's user just after it reports healthy, so a refusal is retried for a while.
+ */
 async function signIn(baseUrl: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/api/auth/sign-in/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: baseUrl },
-    body: JSON.stringify({ email: BENCH_SECRETS.ADMIN_EMAIL, password: BENCH_SECRETS.ADMIN_PASSWORD }),
-  });
-  if (res.status !== 200) throw new Error(`sign-in: ${res.status} ${(await res.text()).slice(0, 200)}`);
+  let res: Response | undefined;
+  for (const deadline = Date.now() + 30_000; Date.now() < deadline;) {
+    res = await fetch(`${baseUrl}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: baseUrl },
+      body: JSON.stringify({ email: BENCH_SECRETS.ADMIN_EMAIL, password: BENCH_SECRETS.ADMIN_PASSWORD }),
+    });
+    if (res.status === 200) break;
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
+  if (!res || res.status !== 200)
+    throw new Error(`sign-in: ${res?.status} ${(await res?.text())?.slice(0, 200)}`);
   return res.headers
     .getSetCookie()
     .map((c) => c.split(";")[0])
