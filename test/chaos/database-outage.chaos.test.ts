@@ -2,15 +2,28 @@
 // (SIGSTOP: connections open, nothing answers) while signed traffic keeps coming — on a private server this
 // test starts itself. Every answer must be a 2xx or a 503 (the provider retries a 503; a 500 or a dropped
 // connection is a bug), every 2xx must be stored, and the server must recover by itself after each outage.
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { startAppServer, stopAllAppServers } from "./support/app-server";
-import { ackedRequestId, isAck, startLoad, tally, waitForAcks, type Load } from "./support/load";
+import {
+  ackedRequestId,
+  isAck,
+  startLoad,
+  tally,
+  waitForAcks,
+  type Load,
+  stopAllLoads,
+} from "./support/load";
 import { appPort } from "./support/ports";
 import { report } from "./support/report";
 import { checkAcknowledged, withStored } from "./support/stored";
 import { freshDatabase, postgresUnavailable, privatePostgres } from "./support/targets";
 
 const postgres = privatePostgres(5);
+// A scenario that fails midway leaves nothing running into the next one.
+afterEach(async () => {
+  await stopAllLoads();
+  await stopAllAppServers();
+});
 afterAll(async () => {
   await stopAllAppServers();
   await postgres.destroy();
@@ -46,7 +59,7 @@ describe("PostgreSQL stopped, crash-restarted and frozen under load", () => {
     const hold = () => new Promise((r) => setTimeout(r, OUTAGE_MS));
     try {
       mark("warm-up");
-      await waitForAcks(load, 100, 30_000);
+      await waitForAcks(load, 100, 90_000);
 
       mark("stopped");
       await pg.stop();

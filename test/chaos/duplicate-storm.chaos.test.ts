@@ -3,7 +3,7 @@
 // whenever they are unsure, so copies race each other in production: exactly one may take effect — one
 // message_event row — and every copy must be answered 2xx (a 5xx would make the provider send even more).
 // Twilio storms mix redeliveries (same idempotency token) with the same status under new tokens.
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { startAppServer, stopAllAppServers, type AppServer } from "./support/app-server";
 import { send, type Answer, type RawRequest } from "./support/http";
 import { appPort } from "./support/ports";
@@ -13,6 +13,10 @@ import { withStored } from "./support/stored";
 import { freshDatabase, postgresUnavailable, privatePostgres, TARGETS } from "./support/targets";
 
 const postgres = privatePostgres(3);
+// A scenario that fails midway leaves nothing running into the next one.
+afterEach(async () => {
+  await stopAllAppServers();
+});
 afterAll(async () => {
   await stopAllAppServers();
   await postgres.destroy();

@@ -2,7 +2,7 @@
 // attacker does to look like many sources. With TRUSTED_PROXY_HOPS at its default (0) only the socket's
 // address counts: the flood must be throttled (429s) and what it leaves in the database must stay bounded,
 // while correctly signed requests sent through the same flood are never throttled.
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { startAppServer, stopAllAppServers } from "./support/app-server";
 import { send, type Answer } from "./support/http";
 import { appPort } from "./support/ports";
@@ -13,6 +13,10 @@ import { freshDatabase, postgresUnavailable, privatePostgres, TARGETS } from "./
 import http from "node:http";
 
 const postgres = privatePostgres(4);
+// A scenario that fails midway leaves nothing running into the next one.
+afterEach(async () => {
+  await stopAllAppServers();
+});
 afterAll(async () => {
   await stopAllAppServers();
   await postgres.destroy();

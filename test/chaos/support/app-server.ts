@@ -173,7 +173,7 @@ export async function startAppServer(
   );
 }
 
-/** Stops every server still running (afterAll), so no scenario leaves a process behind. */
+/** Stops every server still running (afterEach, afterAll), so no scenario leaves a process behind. */
 export async function stopAllAppServers(): Promise<void> {
   await Promise.all([...running].map((server) => server.stop()));
 }

@@ -19,6 +19,8 @@ export interface FuzzCase {
   request: RawRequest;
   /** A body over the cap: the server may answer 413 and close before reading it all. */
   mayCut?: boolean;
+  /** A body the server may refuse unread: sent on a connection of its own, not a shared keep-alive one. */
+  ownConnection?: boolean;
 }
 
 const signedOrNot = fc.oneof(
@@ -251,7 +253,7 @@ const oddMethods = fc
     const withBody = !["GET", "HEAD", "TRACE"].includes(method);
     const body = withBody ? '{"type":"email.sent"}' : undefined;
     const headers: Record<string, string> = withBody ? { "content-type": "application/json" } : {};
-    return { label: `method ${method}`, request: { method, path, headers, body } };
+    return { label: `method ${method}`, request: { method, path, headers, body }, ownConnection: withBody };
   });
 
 const printable = fc.string({ unit: fc.constantFrom(..."abcXYZ019 ,=;:+/_-.!~".split("")), maxLength: 200 });

@@ -20,6 +20,8 @@ export interface Answer {
   error: string | null;
   /** The TCP connection was established (so a missing answer means the server dropped the request). */
   connected: boolean;
+  /** Sent on a kept-alive connection that had carried an earlier request. */
+  reused: boolean;
   ms: number;
 }
 
@@ -37,12 +39,12 @@ export function send(baseUrl: string, request: RawRequest, options: SendOptions 
   return new Promise((resolve) => {
     let connected = false;
     let settled = false;
-    const finish = (answer: Omit<Answer, "connected" | "ms">) => {
+    const finish = (answer: Omit<Answer, "connected" | "reused" | "ms">) => {
       if (settled) return;
       settled = true;
-      resolve({ ...answer, connected, ms: performance.now() - started });
+      resolve({ ...answer, connected, reused: req.reusedSocket, ms: performance.now() - started });
     };
-    const req = http.request(
+    const req: http.ClientRequest = http.request(
       {
         host: url.hostname,
         port: url.port,

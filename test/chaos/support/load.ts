@@ -39,6 +39,15 @@ export interface Load {
   entries(): readonly LedgerEntry[];
 }
 
+const live = new Set<Load>();
+
+/** Stops every load still running (afterEach), so a failed scenario's traffic never reaches the next one. */
+export async function stopAllLoads(): Promise<void> {
+  const loads = [...live];
+  for (const load of loads) load.stop();
+  await Promise.all(loads.map((load) => load.done));
+}
+
 export function startLoad(options: LoadOptions): Load {
   const make = options.make ?? signedEvent;
   const agent =
@@ -68,12 +77,15 @@ export function startLoad(options: LoadOptions): Load {
     agent?.destroy();
     return ledger;
   });
-  return {
+  const load: Load = {
     stop: () => (stopped = true),
     done,
     acknowledged: () => acks,
     entries: () => ledger,
   };
+  live.add(load);
+  void done.then(() => live.delete(load));
+  return load;
 }
 
 /** Waits until the load has `count` acknowledgements (or throws after `ms`). */
