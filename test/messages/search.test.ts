@@ -9,11 +9,13 @@ vi.hoisted(() => {
   process.env.WEBHOOK_LOG_LEVEL = "silent";
 });
 
+import { GET as suppressionsGET } from "@/app/api/suppressions/route";
 import { listSuppressions } from "@/lib/queries/list-suppressions";
 import { testTargets } from "../support/databases";
 import {
   BASE_ENV,
   api,
+  callApi,
   expectApiError,
   newEmail,
   newEmailId,
@@ -230,5 +232,27 @@ describe.each(testTargets)("search (%s)", (target) => {
       { recipient: to, active: false, liftReason: "customer fixed the mailbox" },
     ]);
     expect((await listSuppressions(h.db, { state: "all" })).items).toHaveLength(2);
+
+    // The same list through the API, with its validation and its key.
+    const listed = await callApi(suppressionsGET, {
+      path: `/api/suppressions?state=all&q=${encodeURIComponent(nationalUs(phone))}`,
+    });
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.map((s: Loose) => [s.recipient, s.reason])).toEqual([[phone, "invalid_number"]]);
+    expectApiError(
+      await callApi(suppressionsGET, { path: "/api/suppressions?state=gone" }),
+      400,
+      "invalid_request",
+    );
+    expectApiError(
+      await callApi(suppressionsGET, { path: "/api/suppressions?cursor=x" }),
+      400,
+      "invalid_cursor",
+    );
+    expectApiError(
+      await callApi(suppressionsGET, { path: "/api/suppressions", key: null }),
+      401,
+      "unauthorized",
+    );
   });
 });
