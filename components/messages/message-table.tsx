@@ -35,7 +35,7 @@ export function MessageTable({ items, linkRows, stuckAfterHours, now }: MessageT
             <TableHeaderCell>Recipient</TableHeaderCell>
             <TableHeaderCell className="hidden sm:table-cell">Channel</TableHeaderCell>
             <TableHeaderCell className="hidden md:table-cell">Campaign</TableHeaderCell>
-            <TableHeaderCell>Sent</TableHeaderCell>
+            <TableHeaderCell className="hidden sm:table-cell">Sent</TableHeaderCell>
             <TableHeaderCell className="hidden lg:table-cell">Provider id</TableHeaderCell>
           </TableRow>
         </TableHead>
@@ -51,16 +51,16 @@ export function MessageTable({ items, linkRows, stuckAfterHours, now }: MessageT
                   {linkRows ? (
                     <Link
                       href={`/messages/${m.id}`}
-                      className="font-medium break-all text-accent underline-offset-2 hover:underline"
+                      className="font-medium [overflow-wrap:anywhere] text-accent underline-offset-2 hover:underline"
                     >
                       {formatRecipient(m.to)}
                     </Link>
                   ) : (
-                    <span className="font-medium break-all">{formatRecipient(m.to)}</span>
+                    <span className="font-medium [overflow-wrap:anywhere]">{formatRecipient(m.to)}</span>
                   )}
                   {m.subject && <div className="truncate text-xs text-muted">{m.subject}</div>}
                   <div className="text-xs text-muted sm:hidden">
-                    {m.channel === "email" ? "Email" : "SMS"}
+                    {m.channel === "email" ? "Email" : "SMS"} · {formatAgo(m.sentAt, new Date(now))}
                   </div>
                 </TableCell>
                 <TableCell className="hidden sm:table-cell">
@@ -69,7 +69,7 @@ export function MessageTable({ items, linkRows, stuckAfterHours, now }: MessageT
                 <TableCell className="hidden md:table-cell">
                   {m.campaign ?? <span className="text-muted">—</span>}
                 </TableCell>
-                <TableCell className="whitespace-nowrap">
+                <TableCell className="hidden whitespace-nowrap sm:table-cell">
                   <time dateTime={m.sentAt} title={formatTime(m.sentAt)}>
                     {formatAgo(m.sentAt, new Date(now))}
                   </time>

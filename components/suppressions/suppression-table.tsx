@@ -36,7 +36,7 @@ export function SuppressionTable({
             <TableHeaderCell>Recipient</TableHeaderCell>
             <TableHeaderCell>Reason</TableHeaderCell>
             <TableHeaderCell className="hidden md:table-cell">Caused by</TableHeaderCell>
-            <TableHeaderCell>Since</TableHeaderCell>
+            <TableHeaderCell className="hidden sm:table-cell">Since</TableHeaderCell>
             <TableHeaderCell>
               <span className="sr-only">State and actions</span>
             </TableHeaderCell>
@@ -49,10 +49,11 @@ export function SuppressionTable({
             return (
               <TableRow key={s.id} data-testid="suppression-row">
                 <TableCell className="max-w-[14rem]">
-                  <span className="font-medium break-all">{display}</span>
+                  <span className="font-medium [overflow-wrap:anywhere]">{display}</span>
                   <div className="text-xs text-muted">
                     {s.channel === "email" ? "Email" : "SMS"}
                     {s.scope && <> · only from {formatRecipient(s.scope)}</>}
+                    <span className="sm:hidden"> · {formatAgo(s.since, new Date(now))}</span>
                   </div>
                 </TableCell>
                 <TableCell className="max-w-[18rem]">
@@ -74,13 +75,13 @@ export function SuppressionTable({
                   {s.messageId && (
                     <Link
                       href={`/messages/${s.messageId}`}
-                      className="text-xs text-accent underline underline-offset-2"
+                      className="block text-xs text-accent underline underline-offset-2"
                     >
                       The message
                     </Link>
                   )}
                 </TableCell>
-                <TableCell className="whitespace-nowrap">
+                <TableCell className="hidden whitespace-nowrap sm:table-cell">
                   <time dateTime={s.since} title={formatTime(s.since)}>
                     {formatAgo(s.since, new Date(now))}
                   </time>

@@ -47,7 +47,7 @@ export function UnmatchedTable({ items, now }: { items: UnmatchedEvent[]; now: s
                 </TableCell>
                 <TableCell>
                   <div className="flex flex-wrap items-center gap-2">
-                    <code className="text-xs break-all">{e.externalId}</code>
+                    <code className="text-xs [overflow-wrap:anywhere]">{e.externalId}</code>
                     <CopyButton value={e.externalId} label={`Copy ${e.externalId}`} />
                   </div>
                 </TableCell>
@@ -60,7 +60,7 @@ export function UnmatchedTable({ items, now }: { items: UnmatchedEvent[]; now: s
                   )}
                   <Link
                     href={`/events/${e.requestId}`}
-                    className="text-xs text-accent underline underline-offset-2"
+                    className="block text-xs text-accent underline underline-offset-2"
                   >
                     Request in the live log
                   </Link>

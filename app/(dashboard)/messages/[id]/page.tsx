@@ -63,7 +63,7 @@ export default async function MessagePage({ params }: { params: Promise<{ id: st
             <time dateTime={message.sentAt}>{formatTime(message.sentAt)}</time>
           </>
         }
-        actions={<StatusBadge channel={channel} status={message.status} stuck={stuck} />}
+        actions={<StatusBadge channel={channel} status={message.status} stuck={stuck} align="end" />}
       />
       <div className="space-y-4">
         <OutcomeCard outcome={outcome} />
