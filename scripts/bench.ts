@@ -18,6 +18,8 @@ import { proxyCoverage } from "./bench/middleware";
 import { runMetrics, type MetricsResult } from "./bench/metrics";
 import { runOverview, type OverviewRun } from "./bench/overview";
 import { renderOverviewSection, writeOverviewSection } from "./bench/overview-report";
+import { runSupport, type SupportRun } from "./bench/support";
+import { renderSupportSection, writeSupportSection } from "./bench/support-report";
 import { runLiveLog, type LiveLogRun } from "./bench/live-log";
 import { renderLiveLogSection, writeLiveLogSection } from "./bench/live-log-report";
 import { parseOptions, USAGE, type BenchOptions } from "./bench/options";
@@ -62,6 +64,7 @@ async function main(): Promise<number> {
 
   if (opts.overview) return runOverviewOnly(root, tmp, opts, opts.overview);
   if (opts.liveLog) return runLiveLogOnly(root, tmp, opts);
+  if (opts.support) return runSupportOnly(root, tmp, opts, opts.support);
 
   try {
     const build = await ensureBuild(root);
@@ -181,6 +184,40 @@ async function runLiveLogOnly(root: string, tmp: string, opts: BenchOptions): Pr
     process.stdout.write(`\n${section}\n`);
     if (opts.write) writeLiveLogSection(path.join(root, "docs", "benchmarks.md"), section);
     return runs.every((r) => r.latency.p95 < 1_000 && r.missing === 0) ? 0 : 1;
+  } finally {
+    await runCleanup();
+  }
+}
+
+/** --support: only the support pages' scenarios, written into their own section of docs/benchmarks.md. */
+async function runSupportOnly(
+  root: string,
+  tmp: string,
+  opts: BenchOptions,
+  sizes: number[],
+): Promise<number> {
+  try {
+    await ensureBuild(root);
+    const runs: SupportRun[] = [];
+    for (const db of opts.dbs) {
+      for (const messages of sizes) {
+        const mark = cleanupMark();
+        try {
+          runs.push(await runSupport(root, tmp, db, messages, opts.quick ? 15 : 40));
+        } finally {
+          await runCleanup(mark);
+        }
+      }
+    }
+    const facts = machineFacts(root);
+    const section = renderSupportSection(
+      runs,
+      `${facts.cores} cores (${facts.cpuModel}), Node ${facts.node}, commit ${facts.commit}`,
+      new Date(),
+    );
+    process.stdout.write(`\n${section}\n`);
+    if (opts.write) writeSupportSection(path.join(root, "docs", "benchmarks.md"), section);
+    return 0;
   } finally {
     await runCleanup();
   }

@@ -27,6 +27,8 @@ export interface BenchOptions {
   overview?: number[];
   /** Only the live log's latency scenario (--live-log). */
   liveLog: boolean;
+  /** Only the support pages' scenarios, at these message counts (--support). */
+  support?: number[];
 }
 
 export const USAGE = `usage: npm run bench -- [--db pglite|postgres|both] [--duration S] [--warmup S] [--connections C]
@@ -45,7 +47,11 @@ export const USAGE = `usage: npm run bench -- [--db pglite|postgres|both] [--dur
   --overview     only the overview: seed 100k and 1M messages on each --db, time the HTML of / and
                  GET /api/metrics/summary; rewrites only its section of docs/benchmarks.md
   --overview-sizes N,M  other message counts for --overview
-  --live-log     only the live log: provider's 2xx to the event on an open stream, p50/p95 per --db`;
+  --live-log     only the live log: provider's 2xx to the event on an open stream, p50/p95 per --db
+  --support      only the support pages: seed 100k and 1M messages on each --db, time the HTML of
+                 /messages (no search, phone, provider id, stuck), /messages/[id] (50 events),
+                 /messages/unmatched and /suppressions; rewrites only its section of docs/benchmarks.md
+  --support-sizes N,M   other message counts for --support`;
 
 function positive(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -73,6 +79,8 @@ export function parseOptions(argv: string[]): BenchOptions | "help" {
       overview: { type: "boolean", default: false },
       "overview-sizes": { type: "string" },
       "live-log": { type: "boolean", default: false },
+      support: { type: "boolean", default: false },
+      "support-sizes": { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
@@ -96,6 +104,11 @@ export function parseOptions(argv: string[]): BenchOptions | "help" {
     keep: values.keep,
     note: values.note,
     liveLog: values["live-log"],
+    support: values.support
+      ? (values["support-sizes"] ?? "100000,1000000")
+          .split(",")
+          .map((n) => Math.round(positive("support-sizes", n, 0)))
+      : undefined,
     overview: values.overview
       ? (values["overview-sizes"] ?? "100000,1000000")
           .split(",")

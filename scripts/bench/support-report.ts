@@ -1,0 +1,56 @@
+// The support pages' section of docs/benchmarks.md, between its own markers, so `npm run bench --
+// --support` rewrites only its figures.
+import { readFileSync, writeFileSync } from "node:fs";
+import type { SupportRun } from "./support";
+
+const START = "<!-- support-bench:start -->";
+const END = "<!-- support-bench:end -->";
+const TARGET_MS = 300;
+
+const int = (n: number) => n.toLocaleString("en-US");
+const ms = (n: number) => n.toFixed(1);
+
+export function renderSupportSection(runs: SupportRun[], machine: string, when: Date): string {
+  const worst = Math.max(...runs.flatMap((r) => r.timings.map((t) => t.latency.p95)));
+  const lines = [
+    START,
+    "## The support pages at 100k and 1M messages",
+    "",
+    `Measured ${when.toISOString().slice(0, 16).replace("T", " ")} UTC on ${machine} with \`npm run bench -- --support\`.`,
+    "Each database is filled with `npm run seed`'s bulk SQL (messages over 90 days and their events), plus a",
+    "suppression for every hard-bounced or unknown recipient and one message with 50 events; then each page's",
+    "full server-rendered HTML is timed one request at a time, as a person opening it. The phone search types",
+    "a seeded number as `+1 (NXX) 555-XXXX`; the provider-id search a seeded `SM…` SID.",
+    "",
+    `Target: p95 < ${TARGET_MS} ms at 1M messages on both databases — ${worst < TARGET_MS ? "**met**" : "**NOT met**"} (worst p95 ${ms(worst)} ms).`,
+    "",
+  ];
+  for (const run of runs) {
+    lines.push(
+      `### ${run.db === "pglite" ? "PGlite (embedded)" : "PostgreSQL"}, ${int(run.messages)} messages`,
+      "",
+      `Seeded in ${ms(run.seedSeconds)} s: ${int(run.events)} events, ${int(run.suppressions)} suppressions.`,
+      "",
+      "| Page | p50 ms | p95 ms | p99 ms | max ms |",
+      "|---|---:|---:|---:|---:|",
+      ...run.timings.map(
+        (t) =>
+          `| ${t.label} | ${ms(t.latency.p50)} | ${ms(t.latency.p95)} | ${ms(t.latency.p99)} | ${ms(t.latency.max)} |`,
+      ),
+      "",
+    );
+  }
+  lines.push(END);
+  return lines.join("\n");
+}
+
+export function writeSupportSection(file: string, section: string): void {
+  const text = readFileSync(file, "utf8");
+  const start = text.indexOf(START);
+  const end = text.indexOf(END);
+  const next =
+    start >= 0 && end > start
+      ? text.slice(0, start) + section + text.slice(end + END.length)
+      : text.trimEnd() + "\n\n" + section + "\n";
+  writeFileSync(file, next);
+}
