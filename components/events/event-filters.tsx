@@ -32,7 +32,7 @@ export function EventFilters({ outcomes }: { outcomes: OutcomeOption[] }) {
     <form
       onSubmit={submit}
       role="search"
-      aria-label="Webhook requests"
+      aria-label="Filter webhook requests"
       className="mb-4 space-y-3"
       aria-busy={pending}
     >
