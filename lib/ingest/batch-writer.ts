@@ -6,6 +6,7 @@ import type { Database } from "../db/open";
 import { isClosedDatabase, isConnectionError } from "../db/unavailable-error";
 import { logger } from "../logger";
 import { insertRequests, type SeqRange } from "./batch-sql";
+import { addRollupRows, toRollupRows } from "./request-rollup";
 import { storeBatch, type StoreOptions } from "./store-batch";
 import type { IngestJob, StoredResult } from "./types";
 
@@ -179,7 +180,12 @@ export class BatchWriter {
       "webhook processing failed",
     );
     try {
-      const range = await insertRequests(this.db.prisma, [record]);
+      // Its row and its count in the rollup, together (the operations page counts these as database errors).
+      const range = await this.db.prisma.$transaction(async (tx) => {
+        const inserted = await insertRequests(tx, [record]);
+        await addRollupRows(tx, toRollupRows([record]));
+        return inserted;
+      });
       if (range) this.announce(range);
     } catch (recordError) {
       if (isConnectionError(recordError) || isClosedDatabase(recordError)) {

@@ -12,6 +12,7 @@ import { readBody } from "./read-body";
 import { describeRequest } from "./request-facts";
 import { rejectionResponse, REJECTION, storedResponse } from "./respond";
 import { getIngestRuntime } from "./runtime";
+import { countUnavailableAnswer } from "./unavailable-count";
 import { prepareStorable } from "./storable-event";
 import type { IngestJob, Outcome, RequestRecord, StoredResult } from "./types";
 
@@ -241,7 +242,8 @@ async function rejectThrottled(
 }
 
 function unavailable(record: RequestRecord, kind: "unavailable" | "shutting_down", reason: string): Response {
-  // While the database is down, this log line is the request's only record.
+  // While the database is down, this log line and the in-memory count are the request's only record.
+  countUnavailableAnswer();
   logger.error(
     {
       requestId: record.id,

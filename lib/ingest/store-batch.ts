@@ -6,6 +6,7 @@
 //   3. effect identity    (provider, effect key)   → the same status reported twice changes nothing
 //   4. effects on messages (status, counters, links) — the message layer
 //   5. one webhook_request row per request, whatever its outcome
+//   6. the per-minute request rollup (lib/ingest/request-rollup.ts), one delta row per minute × provider × outcome
 import type { NormalizedEvent } from "../providers/types";
 import {
   applyIngestedEvents,
@@ -25,6 +26,7 @@ import {
   type EventRow,
   type SeqRange,
 } from "./batch-sql";
+import { addRollupRows, toRollupRows } from "./request-rollup";
 import type { IngestJob, RequestRecord, StoredResult } from "./types";
 
 type Decision = {
@@ -121,10 +123,10 @@ export async function storeBatch(
       messageId: r.messageId,
     };
   });
-  const range = await insertRequests(
-    tx,
-    jobs.map((j) => j.record),
-  );
+  const records = jobs.map((j) => j.record);
+  const range = await insertRequests(tx, records);
+  // 6. After the request rows: their advisory lock already orders this batch against the others.
+  await addRollupRows(tx, toRollupRows(records));
   return { results, range };
 }
 
