@@ -2,6 +2,7 @@
 // log; only that link opens the create-admin form, and only once.
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "./support/axe";
 import { FRESH_BASE_URL, FRESH_LOG_FILE } from "./support/test-env";
 
 function setupLinkFromLog(): string {
@@ -22,6 +23,7 @@ test("first start: the setup link from the log creates the first admin, once", a
   expect(link).toMatch(new RegExp(`^${FRESH_BASE_URL}/setup\\?token=[A-Za-z0-9_-]{43}$`));
   await page.goto(link);
   await expect(page.getByRole("heading", { level: 1, name: "Create the first admin" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
   await page.getByLabel("Your name").fill("Ada Admin");
   await page.getByLabel("Email").fill("ada@example.com");
   await page.getByLabel("Password", { exact: true }).fill("a-long-first-password");

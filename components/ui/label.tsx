@@ -4,5 +4,5 @@ import type { ComponentProps } from "react";
 import { cn } from "@/lib/ui/cn";
 
 export function Label({ className, ...props }: ComponentProps<typeof LabelPrimitive.Root>) {
-  return <LabelPrimitive.Root className={cn("text-sm font-medium text-fg", className)} {...props} />;
+  return <LabelPrimitive.Root className={cn("block text-sm font-medium text-fg", className)} {...props} />;
 }

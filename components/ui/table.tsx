@@ -4,7 +4,8 @@ import type { ComponentProps } from "react";
 import { cn } from "@/lib/ui/cn";
 
 export function TableContainer({ className, ...props }: ComponentProps<"div">) {
-  return <div className={cn("w-full overflow-x-auto", className)} {...props} />;
+  // Focusable, so a keyboard user can scroll a wide table sideways (arrow keys) on a narrow screen.
+  return <div tabIndex={0} className={cn("w-full overflow-x-auto", className)} {...props} />;
 }
 
 export function Table({ className, ...props }: ComponentProps<"table">) {

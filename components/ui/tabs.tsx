@@ -9,7 +9,10 @@ export const Tabs = TabsPrimitive.Root;
 export function TabsList({ className, ...props }: ComponentProps<typeof TabsPrimitive.List>) {
   return (
     <TabsPrimitive.List
-      className={cn("inline-flex gap-1 overflow-x-auto rounded-md bg-surface-muted p-1", className)}
+      className={cn(
+        "inline-flex max-w-full gap-1 overflow-x-auto rounded-md bg-surface-muted p-1",
+        className,
+      )}
       {...props}
     />
   );

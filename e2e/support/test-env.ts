@@ -2,6 +2,9 @@
 // launcher (start-server.ts) and the specs all read it, so a spec that signs a webhook uses exactly the
 // secrets the server verifies with.
 
+import os from "node:os";
+import path from "node:path";
+
 /** Build output of the end-to-end servers, apart from `next dev` (.next/dev) and `npm start` (.next). */
 export const E2E_DIST_DIR = ".next-e2e";
 
@@ -31,7 +34,7 @@ export const ADMIN = { email: "admin@e2e.test", password: "e2e-admin-password-1"
 export const FRESH_PORT = Number(process.env.E2E_FRESH_PORT || PORT + 2);
 export const FRESH_BASE_URL = `http://127.0.0.1:${FRESH_PORT}`;
 /** Where the fresh server's output goes, so a spec can read the setup link from the log. */
-export const FRESH_LOG_FILE = `test-results/e2e-fresh-server-${FRESH_PORT}.log`;
+export const FRESH_LOG_FILE = path.join(os.tmpdir(), `signalboard-e2e-fresh-server-${FRESH_PORT}.log`);
 
 export type ServerRole = "healthy" | "database-down" | "fresh";
 

@@ -244,6 +244,34 @@ describe("validateConfig: warnings", () => {
     ]);
   });
 
+  it("warns in production when AUTH_SECRET is missing, and refuses a short one", () => {
+    const { AUTH_SECRET: _omit, ...withoutSecret } = good;
+    void _omit;
+    expect(variablesOf(valid(withoutSecret).warnings)).toContain("AUTH_SECRET");
+    expect(errorFor(validateConfig({ ...good, AUTH_SECRET: "too-short" }), "AUTH_SECRET").message).toMatch(
+      /32/,
+    );
+  });
+
+  it("wants ADMIN_EMAIL and ADMIN_PASSWORD together, a real address and a 12+ character password", () => {
+    expect(
+      errorFor(validateConfig({ ...good, ADMIN_EMAIL: "ada@example.com" }), "ADMIN_PASSWORD").message,
+    ).toMatch(/together/);
+    expect(
+      errorFor(
+        validateConfig({ ...good, ADMIN_EMAIL: "ada", ADMIN_PASSWORD: "long-enough-pw" }),
+        "ADMIN_EMAIL",
+      ),
+    );
+    expect(
+      errorFor(
+        validateConfig({ ...good, ADMIN_EMAIL: "ada@example.com", ADMIN_PASSWORD: "short" }),
+        "ADMIN_PASSWORD",
+      ),
+    );
+    valid({ ...good, ADMIN_EMAIL: "ada@example.com", ADMIN_PASSWORD: "long-enough-pw" });
+  });
+
   it("warns when WEBHOOK_BASE_URL is not https", () => {
     const result = valid({ ...good, WEBHOOK_BASE_URL: "http://hooks.example.com" });
     expect(result.warnings).toHaveLength(1);
