@@ -195,7 +195,6 @@ describe("shutdown() in process", () => {
 });
 
 describe("SIGTERM to a running process", () => {
-  const tsxCli = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
   const childScript = path.join(root, "test", "support", "shutdown-child.ts");
 
   interface Run {
@@ -216,7 +215,9 @@ describe("SIGTERM to a running process", () => {
       SLOW_WRITE_MS: "800",
     };
     return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [tsxCli, childScript], {
+      // `--import tsx`, not the tsx CLI: the CLI relays signals through a parent process that kills a
+      // child too busy to confirm the signal within 30 ms (a loaded machine), exiting 143.
+      const child = spawn(process.execPath, ["--import", "tsx", childScript], {
         cwd: root,
         // Only what the child needs: no DATABASE_URL, so it runs on PGlite in dataDir.
         env: childEnv as NodeJS.ProcessEnv,
