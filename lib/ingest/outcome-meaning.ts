@@ -1,7 +1,7 @@
 // What each request outcome means in plain words, for the developer reading the live log. Keyed by the one
-// Outcome list (types.ts), so a new outcome cannot be added without saying what it means.
+// outcome list (outcomes.ts), so a new outcome cannot be added without saying what it means.
 import type { StatusTone } from "../status/status-meaning";
-import type { Outcome } from "./types";
+import type { Outcome } from "./outcomes";
 
 export interface OutcomeMeaning {
   label: string;
@@ -63,8 +63,5 @@ export const OUTCOME_MEANINGS: Record<Outcome, OutcomeMeaning> = {
   },
 };
 
-export const OUTCOMES = Object.keys(OUTCOME_MEANINGS) as Outcome[];
-
-export function isOutcome(value: string): value is Outcome {
-  return Object.hasOwn(OUTCOME_MEANINGS, value);
-}
+// Pages that show an outcome need the list and the meanings together; the list itself is outcomes.ts.
+export { OUTCOMES, isOutcome } from "./outcomes";

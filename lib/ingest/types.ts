@@ -1,17 +1,8 @@
 // What flows through ingest: the row recorded for every request, and the job handed to the batch writer.
 import type { ParsedWebhook, Provider } from "../providers/types";
+import type { Outcome } from "./outcomes";
 
-export type Outcome =
-  | "accepted"
-  | "duplicate"
-  | "unmatched"
-  | "ignored"
-  | "rejected_signature"
-  | "invalid"
-  | "too_large"
-  | "rate_limited"
-  | "aborted"
-  | "error";
+export type { Outcome } from "./outcomes";
 
 /** One webhook_request row. */
 export interface RequestRecord {

@@ -1,7 +1,7 @@
 // The live log's filters, as they travel in the page's URL and the stream's query string, and the one
 // test both the stream (in memory, row by row) and the stored-page query (as SQL) apply.
 import { z } from "zod";
-import { OUTCOMES } from "../ingest/outcome-meaning";
+import { OUTCOMES } from "../ingest/outcomes";
 import { PROVIDERS } from "../providers/types";
 
 const optional = z
