@@ -4,13 +4,19 @@
 // `npm install` brings (E2E_BROWSER=bundled forces it); nothing is ever downloaded.
 import { defineConfig, devices } from "@playwright/test";
 import { resolveBrowser } from "./e2e/support/browser";
-import { BASE_URL, DOWN_BASE_URL, FRESH_BASE_URL } from "./e2e/support/test-env";
+import {
+  BASE_URL,
+  DOWN_BASE_URL,
+  EMPTY_BASE_URL,
+  FRESH_BASE_URL,
+  type ServerRole,
+} from "./e2e/support/test-env";
 
 const browser = resolveBrowser(); // throws, saying how to get a browser, when there is none
 const inCI = !!process.env.CI;
 
 // Builds into .next-e2e only when it is stale, then starts the server (see the script).
-const server = (role: "healthy" | "database-down" | "fresh", url: string) => ({
+const server = (role: ServerRole, url: string) => ({
   name: role,
   command: `node --import tsx e2e/support/start-server.ts ${role}`,
   url,
@@ -50,5 +56,7 @@ export default defineConfig({
     server("database-down", `${DOWN_BASE_URL}/sign-in`),
     // No user and no ADMIN_*: the first-start spec claims it with the setup link from its log.
     server("fresh", `${FRESH_BASE_URL}/webhooks/health`),
+    // An admin and never any traffic: the empty states.
+    server("empty", `${EMPTY_BASE_URL}/webhooks/health`),
   ],
 });

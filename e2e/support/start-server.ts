@@ -13,8 +13,8 @@ import { BuildStepFailed, ensureProductionBuild, nextBin } from "../../scripts/s
 import { E2E_DIST_DIR, FRESH_LOG_FILE, serverEnv, type ServerRole } from "./test-env";
 
 const role = process.argv[2] as ServerRole;
-if (role !== "healthy" && role !== "database-down" && role !== "fresh") {
-  console.error("usage: start-server.ts healthy|database-down|fresh");
+if (!["healthy", "database-down", "fresh", "empty"].includes(role)) {
+  console.error("usage: start-server.ts healthy|database-down|fresh|empty");
   process.exit(2);
 }
 const root = process.cwd();

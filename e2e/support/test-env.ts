@@ -36,7 +36,21 @@ export const FRESH_BASE_URL = `http://127.0.0.1:${FRESH_PORT}`;
 /** Where the fresh server's output goes, so a spec can read the setup link from the log. */
 export const FRESH_LOG_FILE = path.join(os.tmpdir(), `signalboard-e2e-fresh-server-${FRESH_PORT}.log`);
 
-export type ServerRole = "healthy" | "database-down" | "fresh";
+/**
+ * A fourth server with an admin but no traffic, ever: the pages' empty states are checked there, since
+ * the healthy server fills up as the other specs run in any order.
+ */
+export const EMPTY_PORT = Number(process.env.E2E_EMPTY_PORT || PORT + 3);
+export const EMPTY_BASE_URL = `http://127.0.0.1:${EMPTY_PORT}`;
+
+export type ServerRole = "healthy" | "database-down" | "fresh" | "empty";
+
+const PORTS: Record<ServerRole, number> = {
+  healthy: PORT,
+  "database-down": DOWN_PORT,
+  fresh: FRESH_PORT,
+  empty: EMPTY_PORT,
+};
 
 /**
  * The configuration variables each server runs with (DATA_DIR is added by start-server.ts: a fresh
@@ -44,7 +58,7 @@ export type ServerRole = "healthy" | "database-down" | "fresh";
  * developer's shell or .env.local cannot leak into the tests.
  */
 export function serverEnv(role: ServerRole): Record<string, string> {
-  const port = role === "healthy" ? PORT : role === "fresh" ? FRESH_PORT : DOWN_PORT;
+  const port = PORTS[role];
   return {
     NODE_ENV: "production",
     PORT: String(port),
