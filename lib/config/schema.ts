@@ -1,4 +1,4 @@
-// The typed configuration and how each variable is read. Every variable of the original design notes is
+// The typed configuration and how each variable is read. Every variable is
 // here, plus what running the service needs. Messages name the variable and the fix, because they are
 // shown to a person at start-up, not to a stack trace.
 import { z } from "zod";

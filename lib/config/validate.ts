@@ -1,4 +1,4 @@
-// validateConfig() and getWebhookUrls(), as in the original design notes: the start script refuses to
+// validateConfig() and getWebhookUrls(), as documented in the README: the start script refuses to
 // start on errors, and the home page and health check show warnings.
 import { getDevSecretStatus, type DevSecretStatus } from "./dev-secrets";
 import { twilioRetryFragment } from "../providers/twilio/retry-fragment";

@@ -1,6 +1,6 @@
 // Plain-language meaning of Twilio's ErrorCode, for support staff reading a message timeline. Twilio's
 // status callback carries only the code (no ErrorMessage), so the words have to come from us.
-// Sources: providers.md 2.3 and Twilio's error pages (https://www.twilio.com/docs/api/errors/<code>).
+// Sources: docs/providers.md and Twilio's error pages (https://www.twilio.com/docs/api/errors/<code>).
 export {
   explainBounce,
   explainFailedReason,

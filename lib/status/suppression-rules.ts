@@ -1,6 +1,6 @@
 // Which events mean "do not send to this recipient again". Pure decisions: the caller stores the
 // suppression with the event that caused it. Bounces and complaints keep distinct reasons and soft
-// bounces only suppress past a threshold: the two gaps users report in listmonk (field-notes.md, 9).
+// bounces only suppress past a threshold: the two gaps users report in listmonk.
 import type { Channel } from "@/lib/providers/types";
 
 export type SuppressionReason =

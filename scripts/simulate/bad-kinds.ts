@@ -34,8 +34,7 @@ export const BAD_KINDS: Record<Provider, readonly BadKind[]> = {
 export const BAD_KIND_DESCRIPTIONS: Record<BadKind, string> = {
   "tampered-body": "signed correctly, then the status in the body was changed",
   "wrong-secret": "signed with a secret that is not the configured one",
-  "sha256-scheme":
-    "signed as the original design notes say (sha256=<hex> over the raw body), never sent by a provider",
+  "sha256-scheme": "signed with a made-up scheme (sha256=<hex> over the raw body), never sent by a provider",
   "stale-timestamp": "correctly signed, but svix-timestamp is 10 minutes old (replay)",
   "wrong-url": "signed over a URL other than the public webhook URL",
   "malformed-payload":

@@ -1,5 +1,5 @@
 // Bad requests built from a real event: what a forger, a replayer, a misconfigured proxy or a sender
-// following the original design notes would send. Each must be refused; see bad-kinds.ts.
+// following a made-up signing scheme would send. Each must be refused; see bad-kinds.ts.
 import { createHmac } from "node:crypto";
 import { Webhook } from "standardwebhooks";
 import type { BadKind } from "./bad-kinds";

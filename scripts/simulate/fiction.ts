@@ -1,5 +1,5 @@
 // Realistic but fictional people and details: phone numbers from the 555-0100…555-0199 range reserved
-// for fiction, addresses at example.com, Twilio error codes and Resend failure details from providers.md.
+// for fiction, addresses at example.com, Twilio error codes and Resend failure details from docs/providers.md.
 import type { Random } from "./random";
 
 const AREA_CODES = ["202", "212", "305", "312", "415", "503", "512", "617", "702", "720", "808", "917"];
@@ -78,7 +78,7 @@ export function emailSubject(random: Random): string {
   return random.pick(SUBJECTS);
 }
 
-/** Twilio `undelivered`: carrier or handset refused it (providers.md 2.3). */
+/** Twilio `undelivered`: carrier or handset refused it (docs/providers.md). */
 export const UNDELIVERED_ERROR_CODES = ["30003", "30005", "30006", "30007"] as const;
 /** Twilio `failed`: never left Twilio (queue overflow, unknown error, unregistered or unverified sender). */
 export const FAILED_ERROR_CODES = ["30001", "30008", "30032", "30034"] as const;

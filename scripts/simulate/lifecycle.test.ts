@@ -3,7 +3,7 @@ import type { PlannedMessage, SimEvent } from "./plan";
 import { buildPlan } from "./plan";
 import { NOW, planInput } from "./test-fixtures";
 
-// What each provider may report next (providers.md 2.2 and 3.4): a plan may stop anywhere (in flight).
+// What each provider may report next (docs/providers.md): a plan may stop anywhere (in flight).
 const TWILIO_NEXT: Record<string, string[]> = {
   start: ["queued", "sending", "failed"],
   queued: ["sending", "failed"],

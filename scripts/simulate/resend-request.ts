@@ -1,4 +1,4 @@
-// A Resend email event as Svix delivers it (providers.md 3.1, 3.5): JSON `{type, created_at, data}` with
+// A Resend email event as Svix delivers it (docs/providers.md): JSON `{type, created_at, data}` with
 // data.email_id, signed by standardwebhooks over `${svix-id}.${svix-timestamp}.${body}` with the
 // base64-decoded whsec_ secret, sent as svix-id / svix-timestamp / svix-signature (`v1,<base64>`).
 import { Webhook } from "standardwebhooks";

@@ -1,4 +1,4 @@
-// A Twilio SMS status callback as Twilio sends it (providers.md 2.1): form-encoded, PascalCase, signed by
+// A Twilio SMS status callback as Twilio sends it (docs/providers.md): form-encoded, PascalCase, signed by
 // the official helper over the PUBLIC URL plus the sorted params (HMAC-SHA1, base64, X-Twilio-Signature).
 // The webhooks module is the one `twilio.getExpectedTwilioSignature` re-exports; importing it alone
 // spares each run the ~0.4 s of loading the whole REST client.

@@ -30,7 +30,7 @@ const EMAIL_EVENT_TYPES = [
   "email.suppressed",
 ] as const;
 
-/** The extra object each type carries (providers.md 3.4). */
+/** The extra object each type carries (docs/providers.md). */
 const EXTRAS: Partial<Record<(typeof EMAIL_EVENT_TYPES)[number], Record<string, unknown>>> = {
   "email.bounced": { bounce: { message: "hard bounce", subType: "Suppressed", type: "Permanent" } },
   "email.clicked": {
@@ -166,7 +166,7 @@ describe.each(testTargets)("Resend webhook route (%s)", (target) => {
       });
     });
 
-    it("rejects the design notes' Resend-Signature: sha256=<hex> with 401", async () => {
+    it("rejects a made-up Resend-Signature: sha256=<hex> with 401", async () => {
       const payload = resendEmailEvent("email.delivered");
       const request = designNotesResendRequest(payload);
       const body = await expectError(await POST(request), 401, "invalid_signature");

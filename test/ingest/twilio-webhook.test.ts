@@ -116,7 +116,7 @@ describe.each(testTargets)("Twilio webhook route (%s)", (target) => {
       });
     });
 
-    it("rejects the design notes' sha256=<hex> scheme with 401", async () => {
+    it("rejects a made-up sha256=<hex> scheme with 401", async () => {
       const params = twilioStatusParams();
       const signature = designNotesSignature(TEST_TWILIO_AUTH_TOKEN, encodeForm(params));
       const body = await expectError(

@@ -1,4 +1,4 @@
-// Webhook requests as Twilio and Resend really send them (docs: /work/shared/docs/providers.md), signed
+// Webhook requests as Twilio and Resend really send them (docs/providers.md), signed
 // with the providers' official libraries: twilio.getExpectedTwilioSignature (HMAC-SHA1, base64, over the
 // PUBLIC URL + sorted form params) and standardwebhooks' Webhook.sign (HMAC-SHA256 over
 // `${id}.${timestamp}.${body}` keyed with the base64-decoded whsec_ secret).
@@ -52,7 +52,7 @@ export function twilioMessageSid(): string {
   return "SM" + randomBytes(16).toString("hex");
 }
 
-/** A typical outbound SMS status callback (providers.md 2.1). */
+/** A typical outbound SMS status callback (docs/providers.md). */
 export function twilioStatusParams(overrides: TwilioParams = {}): TwilioParams {
   const sid = typeof overrides.MessageSid === "string" ? overrides.MessageSid : twilioMessageSid();
   const status = typeof overrides.MessageStatus === "string" ? overrides.MessageStatus : "delivered";
@@ -93,7 +93,7 @@ export function signTwilio(authToken: string, publicUrl: string, params: TwilioP
   return twilio.getExpectedTwilioSignature(authToken, publicUrl, params);
 }
 
-/** The original design notes' scheme (never sent by Twilio): `sha256=` + hex HMAC-SHA256 of the raw body. */
+/** A made-up scheme (never sent by Twilio): `sha256=` + hex HMAC-SHA256 of the raw body. */
 export function designNotesSignature(secret: string, rawBody: string): string {
   return "sha256=" + createHmac("sha256", secret).update(rawBody).digest("hex");
 }
@@ -159,7 +159,7 @@ export interface ResendEventOptions {
   data?: Record<string, unknown>;
 }
 
-/** A Resend email event envelope as documented (providers.md 3.4/3.5), with data.email_id. */
+/** A Resend email event envelope as documented (docs/providers.md), with data.email_id. */
 export function resendEmailEvent(
   type: string,
   { emailId = randomUUID(), createdAt, data = {} }: ResendEventOptions = {},
@@ -239,7 +239,7 @@ export function resendRequest(options: ResendRequestOptions): Request {
 }
 
 /**
- * Signed the way the original design notes describe (`Resend-Signature: sha256=<hex hmac of body>`), which
+ * Signed with a made-up scheme (`Resend-Signature: sha256=<hex hmac of body>`), which
  * Resend never sends: must be rejected.
  */
 export function designNotesResendRequest(

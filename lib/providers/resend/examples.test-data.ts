@@ -1,4 +1,4 @@
-// Resend's documented example payloads (providers.md 3.5, https://resend.com/docs/webhooks/emails/<name>),
+// Resend's documented example payloads (docs/providers.md, https://resend.com/docs/webhooks/emails/<name>),
 // one per email event type, kept verbatim as raw bodies.
 
 export const RESEND_EXAMPLES = {

@@ -1,4 +1,4 @@
-// zod shapes for Resend webhook bodies (providers.md 3.4). Objects stay loose: Resend adds fields
+// zod shapes for Resend webhook bodies (docs/providers.md). Objects stay loose: Resend adds fields
 // without notice, and whatever we do not map is kept in NormalizedEvent.details.
 
 import { z } from "zod";

@@ -10,7 +10,7 @@ export interface SignatureEntries {
   otherVersions: string[];
   /** Entries with no "," at all, such as `sha256=<hex>`. */
   unversioned: number;
-  /** True when an entry uses the original design notes' `sha256=<hex>` form. */
+  /** True when an entry uses the `sha256=<hex>` form, a scheme Resend never uses. */
   hasSha256Prefix: boolean;
 }
 
@@ -41,7 +41,7 @@ export function parseSignatureHeader(header: string): SignatureEntries {
 export function signatureHint(entries: SignatureEntries): string {
   if (entries.hasSha256Prefix) {
     return (
-      "The header holds 'sha256=<hex>' (the original design notes' scheme), which Resend never sends. " +
+      "The header holds 'sha256=<hex>', a scheme Resend never sends. " +
       "Resend signs through Svix: 'v1,<base64 HMAC-SHA256 of svix-id.svix-timestamp.body>'."
     );
   }

@@ -167,7 +167,7 @@ describe("verifyResendSignature", () => {
     });
   });
 
-  it("rejects the original design notes' sha256=<hex> scheme", () => {
+  it("rejects a made-up sha256=<hex> scheme", () => {
     const hex = createHmac("sha256", SECRET).update(BODY).digest("hex");
     const inSvixHeader = expectFailure(verify({ ...signed(), "svix-signature": `sha256=${hex}` }));
     expect(inSvixHeader.reason).toBe("no v1 signature matched (0 v1 of 1 entries)");

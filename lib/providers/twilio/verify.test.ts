@@ -39,7 +39,7 @@ describe("verifyTwilioSignature: form callbacks", () => {
     expectFailure(verifyTwilioSignature(input(request)), "signature does not match");
   });
 
-  it("rejects the original design notes' sha256=<hex HMAC of body> scheme", () => {
+  it("rejects a made-up sha256=<hex HMAC of body> scheme", () => {
     const { rawBody } = twilioRequest(CALLBACK);
     const signature = `sha256=${createHmac("sha256", TOKEN).update(rawBody).digest("hex")}`;
     expectFailure(verifyTwilioSignature(input({ rawBody, signature })), "signature does not match");
