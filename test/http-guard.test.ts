@@ -19,6 +19,8 @@ beforeAll(async () => {
       peer: request.headers[PEER_ADDRESS_HEADER],
       active: activeRequests(),
     });
+    // Like a route that refuses a method or a size before reading the body: answer at once.
+    if (request.url === "/unread") response.writeHead(405);
     response.end("app");
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -57,5 +59,29 @@ describe("HTTP guard", () => {
       expect(answer).toContain('"code":"method_not_allowed"');
     }
     expect(seen).toEqual([]);
+  });
+
+  it("announces the close of a keep-alive connection whose body it answered unread", async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const headers = await new Promise<http.IncomingHttpHeaders>((resolve, reject) => {
+      const request = http.request(
+        {
+          port,
+          host: "127.0.0.1",
+          method: "PUT",
+          path: "/unread",
+          agent,
+          headers: { "content-length": 100 },
+        },
+        (response) => {
+          response.resume();
+          resolve(response.headers);
+        },
+      );
+      request.on("error", reject);
+      request.write("x"); // 1 of the 100 bytes announced: the body is not complete when the answer goes out
+    });
+    agent.destroy();
+    expect(headers.connection).toBe("close");
   });
 });

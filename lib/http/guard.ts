@@ -65,6 +65,8 @@ function admit(
   if (REFUSED_METHODS.has(request.method ?? "")) {
     response.writeHead(405, {
       Allow: ALLOWED_METHODS,
+      // Its body, if any, is never read: the connection cannot carry another request.
+      Connection: "close",
       "Content-Type": "application/json",
       "Cache-Control": "no-store",
     });
@@ -78,6 +80,7 @@ function admit(
   }
   guard.active++;
   response.once("close", () => guard.active--);
+  announceCloseWhenBodyUnread(request, response);
   response.once("finish", () => {
     // Answered before its body arrived (too large, body timeout): close the connection rather than read
     // the rest of a body nobody wants, and do not let a slow client keep it open.
@@ -89,6 +92,19 @@ function admit(
   // socket that is about to be closed.
   if (isShuttingDown()) response.setHeader("Connection", "close");
   return true;
+}
+
+/**
+ * An answer written before the request's body arrived whole (too large, a method the route refuses, the
+ * body timeout) ends the connection (see admit): say so in the answer, so a keep-alive client sends its
+ * next request on a new connection instead of into one that is closing.
+ */
+function announceCloseWhenBodyUnread(request: http.IncomingMessage, response: http.ServerResponse): void {
+  const writeHead = response.writeHead;
+  response.writeHead = function (this: http.ServerResponse, ...args: unknown[]) {
+    if (!request.complete && !this.headersSent) this.setHeader("Connection", "close");
+    return (writeHead as (...a: unknown[]) => http.ServerResponse).apply(this, args);
+  } as typeof response.writeHead;
 }
 
 /**
