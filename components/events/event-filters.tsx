@@ -1,13 +1,12 @@
 "use client";
 // The live log's filters. Their state is the URL (nuqs): a change asks the server for the matching first
 // page (shallow: false), and the stream is reopened with the same filters, applied on the server.
-import { Search } from "lucide-react";
 import { useQueryStates } from "nuqs";
 import { useState, useTransition, type FormEvent } from "react";
-import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { Select } from "@/components/ui/select";
+import { LabelledSelect } from "@/components/ui/labelled-select";
+import { SearchField } from "@/components/ui/search-field";
 import { eventSearchParams } from "./search-params";
 
 export interface OutcomeOption {
@@ -36,52 +35,38 @@ export function EventFilters({ outcomes }: { outcomes: OutcomeOption[] }) {
       className="mb-4 space-y-3"
       aria-busy={pending}
     >
-      <div className="flex gap-2">
-        <div className="relative flex-1">
-          <Label htmlFor="event-q" className="sr-only">
-            External id or request id
-          </Label>
-          <Search className="pointer-events-none absolute top-2.5 left-2.5 size-4 text-muted" aria-hidden />
-          <Input
-            id="event-q"
-            type="search"
-            value={q}
-            onChange={(e) => setQ(e.target.value)}
-            placeholder="External id (SM… SID, Resend email id) or request id"
-            className="pl-8"
-            autoComplete="off"
-          />
-        </div>
-        <Button type="submit">{pending ? "Searching…" : "Search"}</Button>
-      </div>
+      <SearchField
+        id="event-q"
+        label="External id or request id"
+        value={q}
+        onChange={setQ}
+        placeholder="External id (SM… SID, Resend email id) or request id"
+        pending={pending}
+      />
       <div className="flex flex-wrap items-end gap-3 text-sm">
-        <div className="flex flex-col gap-1">
-          <Label htmlFor="event-provider">Provider</Label>
-          <Select
-            id="event-provider"
-            value={state.provider}
-            onChange={(e) => update({ provider: e.target.value })}
-          >
-            <option value="">Twilio and Resend</option>
-            <option value="twilio">Twilio</option>
-            <option value="resend">Resend</option>
-          </Select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <Label htmlFor="event-outcome">Outcome</Label>
-          <Select
-            id="event-outcome"
-            value={state.outcome}
-            onChange={(e) => update({ outcome: e.target.value })}
-          >
-            <option value="">Any outcome</option>
-            {outcomes.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </Select>
-        </div>
+        <LabelledSelect
+          id="event-provider"
+          label="Provider"
+          value={state.provider}
+          onChange={(e) => update({ provider: e.target.value })}
+        >
+          <option value="">Twilio and Resend</option>
+          <option value="twilio">Twilio</option>
+          <option value="resend">Resend</option>
+        </LabelledSelect>
+        <LabelledSelect
+          id="event-outcome"
+          label="Outcome"
+          value={state.outcome}
+          onChange={(e) => update({ outcome: e.target.value })}
+        >
+          <option value="">Any outcome</option>
+          {outcomes.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </LabelledSelect>
         <div className="flex flex-col gap-1">
           <Label htmlFor="event-type">Event type</Label>
           <Input

@@ -1,13 +1,12 @@
 "use client";
 // The search box and filters of the message list. Their state is the URL (nuqs): changing one asks the
 // server for the new list (shallow: false) and starts again from the first page.
-import { Search } from "lucide-react";
 import { useQueryStates } from "nuqs";
 import { useState, useTransition, type FormEvent } from "react";
-import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { Select } from "@/components/ui/select";
+import { LabelledSelect } from "@/components/ui/labelled-select";
+import { SearchField } from "@/components/ui/search-field";
 import { messageSearchParams } from "./search-params";
 
 export interface StatusOption {
@@ -46,55 +45,41 @@ export function MessageFilters({
       className="mb-4 space-y-3"
       aria-busy={pending}
     >
-      <div className="flex gap-2">
-        <div className="relative flex-1">
-          <Label htmlFor="message-q" className="sr-only">
-            Phone number, email address, message id or provider id
-          </Label>
-          <Search className="pointer-events-none absolute top-2.5 left-2.5 size-4 text-muted" aria-hidden />
-          <Input
-            id="message-q"
-            name="q"
-            type="search"
-            value={q}
-            onChange={(e) => setQ(e.target.value)}
-            placeholder="Phone (any spelling), email, message id, SM… SID or Resend id"
-            className="pl-8"
-            autoComplete="off"
-          />
-        </div>
-        <Button type="submit">{pending ? "Searching…" : "Search"}</Button>
-      </div>
+      <SearchField
+        id="message-q"
+        name="q"
+        label="Phone number, email address, message id or provider id"
+        value={q}
+        onChange={setQ}
+        placeholder="Phone (any spelling), email, message id, SM… SID or Resend id"
+        pending={pending}
+      />
       <div className="flex flex-wrap items-end gap-3 text-sm">
-        <div className="flex flex-col gap-1">
-          <Label htmlFor="message-status">Status</Label>
-          <Select
-            id="message-status"
-            value={state.status}
-            onChange={(e) => update({ status: e.target.value })}
-          >
-            <option value="">Any status</option>
-            {statuses.map((s) => (
-              <option key={s.value} value={s.value}>
-                {s.label}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <Label htmlFor="message-channel">Channel</Label>
-          <Select
-            id="message-channel"
-            value={state.channel ?? ""}
-            onChange={(e) =>
-              update({ channel: e.target.value === "" ? null : (e.target.value as "sms" | "email") })
-            }
-          >
-            <option value="">SMS and email</option>
-            <option value="sms">SMS</option>
-            <option value="email">Email</option>
-          </Select>
-        </div>
+        <LabelledSelect
+          id="message-status"
+          label="Status"
+          value={state.status}
+          onChange={(e) => update({ status: e.target.value })}
+        >
+          <option value="">Any status</option>
+          {statuses.map((s) => (
+            <option key={s.value} value={s.value}>
+              {s.label}
+            </option>
+          ))}
+        </LabelledSelect>
+        <LabelledSelect
+          id="message-channel"
+          label="Channel"
+          value={state.channel ?? ""}
+          onChange={(e) =>
+            update({ channel: e.target.value === "" ? null : (e.target.value as "sms" | "email") })
+          }
+        >
+          <option value="">SMS and email</option>
+          <option value="sms">SMS</option>
+          <option value="email">Email</option>
+        </LabelledSelect>
         <div className="flex flex-col gap-1">
           <Label htmlFor="message-campaign">Campaign</Label>
           <Input
