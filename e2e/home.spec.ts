@@ -16,6 +16,10 @@ test.describe("settings page (healthy server, embedded PGlite)", () => {
     const urls = page.getByRole("region", { name: "Webhook URLs" });
     await expect(urls.getByTestId("twilio-url")).toHaveText(`${BASE_URL}/webhooks/twilio`);
     await expect(urls.getByTestId("resend-url")).toHaveText(`${BASE_URL}/webhooks/resend`);
+    // The callback to paste into Twilio carries the fragment that makes Twilio retry our 503s.
+    await expect(page.getByTestId("twilio-callback-url")).toHaveText(
+      `${BASE_URL}/webhooks/twilio#rc=5&rp=5xx,ct,rt`,
+    );
 
     const database = page.getByTestId("database-indicator");
     await expect(database).toHaveAttribute("data-state", "up");

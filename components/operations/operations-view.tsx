@@ -6,7 +6,7 @@ import { ConfigurationCheck } from "./configuration-check";
 import { MetricCards } from "./metric-cards";
 import { ProviderActivity } from "./provider-activity";
 import { RangePicker } from "./range-picker";
-import { RecommendedCallback } from "./recommended-callback";
+import { RecommendedCallback } from "@/components/settings/recommended-callback";
 import { RequestChart } from "./request-chart";
 
 const RANGE_NAMES = { "1h": "the last hour", "24h": "the last 24 hours", "7d": "the last 7 days" } as const;

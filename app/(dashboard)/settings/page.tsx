@@ -4,6 +4,7 @@ import { ApiKeysPanel } from "@/components/settings/api-keys-panel";
 import { AuditPanel } from "@/components/settings/audit-panel";
 import { ConfigurationPanel } from "@/components/settings/configuration-panel";
 import { UsersPanel } from "@/components/settings/users-panel";
+import { RecommendedCallback } from "@/components/settings/recommended-callback";
 import { WebhookUrlsPanel } from "@/components/settings/webhook-urls-panel";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { requirePageUser } from "@/lib/auth/require-page-user";
@@ -37,6 +38,7 @@ export default async function SettingsPage() {
         </TabsList>
         <TabsContent value="setup" className="space-y-6">
           <WebhookUrlsPanel urls={overview.urls} />
+          {overview.urls && <RecommendedCallback url={overview.urls.twilioStatusCallback} />}
           <ConfigurationPanel overview={overview} />
         </TabsContent>
         <TabsContent value="users">
