@@ -62,9 +62,9 @@ async function main(): Promise<number> {
     else rmSync(tmp, { recursive: true, force: true });
   });
 
-  if (opts.overview) return runOverviewOnly(root, tmp, opts, opts.overview);
-  if (opts.liveLog) return runLiveLogOnly(root, tmp, opts);
-  if (opts.support) return runSupportOnly(root, tmp, opts, opts.support);
+  if (opts.overview) return runSectionOnly(root, opts, overviewBench(root, tmp, opts, opts.overview));
+  if (opts.liveLog) return runSectionOnly(root, opts, liveLogBench(root, tmp, opts));
+  if (opts.support) return runSectionOnly(root, opts, supportBench(root, tmp, opts, opts.support));
 
   try {
     const build = await ensureBuild(root);
@@ -128,99 +128,94 @@ async function main(): Promise<number> {
   }
 }
 
-/** --overview: only the overview's scenarios, written into their own section of docs/benchmarks.md. */
-async function runOverviewOnly(
+/** One section of docs/benchmarks.md measured on its own (--overview, --live-log, --support). */
+interface SectionBench<Run> {
+  /** Each scenario runs with its own cleanup (servers, databases) before the next starts. */
+  scenarios: Array<() => Promise<Run>>;
+  render(runs: Run[], machine: string, date: Date): string;
+  write(file: string, section: string): void;
+  /** The exit code once the section is written: 0 unless a target is checked and missed. */
+  exitCode(runs: Run[]): number;
+}
+
+async function runSectionOnly<Run>(
   root: string,
-  tmp: string,
   opts: BenchOptions,
-  sizes: number[],
+  bench: SectionBench<Run>,
 ): Promise<number> {
   try {
     await ensureBuild(root);
-    const runs: OverviewRun[] = [];
-    for (const db of opts.dbs) {
-      for (const messages of sizes) {
-        const mark = cleanupMark();
-        try {
-          runs.push(await runOverview(root, tmp, db, messages, opts.quick ? 15 : 40));
-        } finally {
-          await runCleanup(mark);
-        }
-      }
-    }
-    const facts = machineFacts(root);
-    const section = renderOverviewSection(
-      runs,
-      `${facts.cores} cores (${facts.cpuModel}), Node ${facts.node}, commit ${facts.commit}`,
-      new Date(),
-    );
-    process.stdout.write(`\n${section}\n`);
-    if (opts.write) writeOverviewSection(path.join(root, "docs", "benchmarks.md"), section);
-    return 0;
-  } finally {
-    await runCleanup();
-  }
-}
-
-/** --live-log: only the live log's latency, written into its own section of docs/benchmarks.md. */
-async function runLiveLogOnly(root: string, tmp: string, opts: BenchOptions): Promise<number> {
-  try {
-    await ensureBuild(root);
-    const runs: LiveLogRun[] = [];
-    for (const db of opts.dbs) {
+    const runs: Run[] = [];
+    for (const scenario of bench.scenarios) {
       const mark = cleanupMark();
       try {
-        runs.push(await runLiveLog(root, tmp, db, opts.quick ? 100 : 400, 20));
+        runs.push(await scenario());
       } finally {
         await runCleanup(mark);
       }
     }
     const facts = machineFacts(root);
-    const section = renderLiveLogSection(
+    const section = bench.render(
       runs,
       `${facts.cores} cores (${facts.cpuModel}), Node ${facts.node}, commit ${facts.commit}`,
       new Date(),
     );
     process.stdout.write(`\n${section}\n`);
-    if (opts.write) writeLiveLogSection(path.join(root, "docs", "benchmarks.md"), section);
-    return runs.every((r) => r.latency.p95 < 1_000 && r.missing === 0) ? 0 : 1;
+    if (opts.write) bench.write(path.join(root, "docs", "benchmarks.md"), section);
+    return bench.exitCode(runs);
   } finally {
     await runCleanup();
   }
 }
 
-/** --support: only the support pages' scenarios, written into their own section of docs/benchmarks.md. */
-async function runSupportOnly(
+/** Every database × every size, one scenario each. */
+function perDatabaseAndSize<Run>(
+  opts: BenchOptions,
+  sizes: number[],
+  run: (db: BenchOptions["dbs"][number], messages: number) => Promise<Run>,
+): Array<() => Promise<Run>> {
+  return opts.dbs.flatMap((db) => sizes.map((messages) => () => run(db, messages)));
+}
+
+function overviewBench(
   root: string,
   tmp: string,
   opts: BenchOptions,
   sizes: number[],
-): Promise<number> {
-  try {
-    await ensureBuild(root);
-    const runs: SupportRun[] = [];
-    for (const db of opts.dbs) {
-      for (const messages of sizes) {
-        const mark = cleanupMark();
-        try {
-          runs.push(await runSupport(root, tmp, db, messages, opts.quick ? 15 : 40));
-        } finally {
-          await runCleanup(mark);
-        }
-      }
-    }
-    const facts = machineFacts(root);
-    const section = renderSupportSection(
-      runs,
-      `${facts.cores} cores (${facts.cpuModel}), Node ${facts.node}, commit ${facts.commit}`,
-      new Date(),
-    );
-    process.stdout.write(`\n${section}\n`);
-    if (opts.write) writeSupportSection(path.join(root, "docs", "benchmarks.md"), section);
-    return 0;
-  } finally {
-    await runCleanup();
-  }
+): SectionBench<OverviewRun> {
+  return {
+    scenarios: perDatabaseAndSize(opts, sizes, (db, messages) =>
+      runOverview(root, tmp, db, messages, opts.quick ? 15 : 40),
+    ),
+    render: renderOverviewSection,
+    write: writeOverviewSection,
+    exitCode: () => 0,
+  };
+}
+
+function supportBench(
+  root: string,
+  tmp: string,
+  opts: BenchOptions,
+  sizes: number[],
+): SectionBench<SupportRun> {
+  return {
+    scenarios: perDatabaseAndSize(opts, sizes, (db, messages) =>
+      runSupport(root, tmp, db, messages, opts.quick ? 15 : 40),
+    ),
+    render: renderSupportSection,
+    write: writeSupportSection,
+    exitCode: () => 0,
+  };
+}
+
+function liveLogBench(root: string, tmp: string, opts: BenchOptions): SectionBench<LiveLogRun> {
+  return {
+    scenarios: opts.dbs.map((db) => () => runLiveLog(root, tmp, db, opts.quick ? 100 : 400, 20)),
+    render: renderLiveLogSection,
+    write: writeLiveLogSection,
+    exitCode: (runs) => (runs.every((r) => r.latency.p95 < 1_000 && r.missing === 0) ? 0 : 1),
+  };
 }
 
 main().then(
