@@ -1,7 +1,7 @@
 // The live log's section of docs/benchmarks.md, between its own markers, so `npm run bench -- --live-log`
 // rewrites only its figures.
-import { readFileSync, writeFileSync } from "node:fs";
 import type { LiveLogRun } from "./live-log";
+import { writeMarkedSection } from "./marked-section";
 
 const START = "<!-- live-log-bench:start -->";
 const END = "<!-- live-log-bench:end -->";
@@ -34,12 +34,5 @@ export function renderLiveLogSection(runs: LiveLogRun[], machine: string, when: 
 }
 
 export function writeLiveLogSection(file: string, section: string): void {
-  const text = readFileSync(file, "utf8");
-  const start = text.indexOf(START);
-  const end = text.indexOf(END);
-  const next =
-    start >= 0 && end > start
-      ? text.slice(0, start) + section + text.slice(end + END.length)
-      : text.trimEnd() + "\n\n" + section + "\n";
-  writeFileSync(file, next);
+  writeMarkedSection(file, section, START, END);
 }

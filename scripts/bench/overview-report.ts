@@ -1,7 +1,7 @@
 // The overview's section of docs/benchmarks.md, between its own markers, so `npm run bench -- --overview`
 // rewrites only its figures and leaves the ingest report alone.
-import { readFileSync, writeFileSync } from "node:fs";
 import type { OverviewRun } from "./overview";
+import { writeMarkedSection } from "./marked-section";
 
 const START = "<!-- overview-bench:start -->";
 const END = "<!-- overview-bench:end -->";
@@ -44,12 +44,5 @@ export function renderOverviewSection(runs: OverviewRun[], machine: string, when
 }
 
 export function writeOverviewSection(file: string, section: string): void {
-  const text = readFileSync(file, "utf8");
-  const start = text.indexOf(START);
-  const end = text.indexOf(END);
-  const next =
-    start >= 0 && end > start
-      ? text.slice(0, start) + section + text.slice(end + END.length)
-      : text.trimEnd() + "\n\n" + section + "\n";
-  writeFileSync(file, next);
+  writeMarkedSection(file, section, START, END);
 }

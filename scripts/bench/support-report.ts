@@ -1,7 +1,7 @@
 // The support pages' section of docs/benchmarks.md, between its own markers, so `npm run bench --
 // --support` rewrites only its figures.
-import { readFileSync, writeFileSync } from "node:fs";
 import type { SupportRun } from "./support";
+import { writeMarkedSection } from "./marked-section";
 
 const START = "<!-- support-bench:start -->";
 const END = "<!-- support-bench:end -->";
@@ -53,12 +53,5 @@ export function renderSupportSection(runs: SupportRun[], machine: string, when: 
 }
 
 export function writeSupportSection(file: string, section: string): void {
-  const text = readFileSync(file, "utf8");
-  const start = text.indexOf(START);
-  const end = text.indexOf(END);
-  const next =
-    start >= 0 && end > start
-      ? text.slice(0, start) + section + text.slice(end + END.length)
-      : text.trimEnd() + "\n\n" + section + "\n";
-  writeFileSync(file, next);
+  writeMarkedSection(file, section, START, END);
 }
