@@ -16,8 +16,11 @@ export function appPort(n: number): number {
   return base("CHAOS_PORT", 3152) + n;
 }
 
-/** Private PostgreSQL server n (0–7) of the run. */
+/**
+ * Private PostgreSQL server n (0–7) of the run. The default range stays below Linux's ephemeral ports
+ * (32768–60999): the suite's own client connections took 55436 once, and the server could not listen.
+ */
 export function postgresPort(n: number): number {
   if (n < 0 || n >= RANGE) throw new Error(`PostgreSQL port index ${n} is outside 0–${RANGE - 1}`);
-  return base("CHAOS_PG_PORT", 55432) + n;
+  return base("CHAOS_PG_PORT", 25432) + n;
 }
