@@ -118,24 +118,67 @@ export async function listMessages(
     .slice(0, q.limit + 1);
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
+  const externalIds = await readExternalIds(
+    db,
+    page.map((m) => m.id),
+  );
   return {
-    items: page.map(toSummary),
+    items: page.map((m) => toSummary(m, externalIds.get(m.id) ?? [])),
     nextCursor: rows.length > q.limit && last ? encodeCursor(last.sentAt, last.id) : null,
   };
 }
+
+/** The list's columns only: no JSON (tags, metadata, state) that the list never shows. */
+const SUMMARY_COLUMNS = {
+  id: true,
+  channel: true,
+  recipient: true,
+  sender: true,
+  subject: true,
+  campaign: true,
+  provider: true,
+  status: true,
+  statusAt: true,
+  sentAt: true,
+  errorCode: true,
+  openCount: true,
+  clickCount: true,
+} as const;
 
 function readPage(db: Database, and: Prisma.MessageWhereInput[], take: number) {
   return db.prisma.message.findMany({
     where: { AND: and },
     orderBy: [{ sentAt: "desc" }, { id: "desc" }],
     take,
-    include: { externalIds: { select: { provider: true, externalId: true } } },
+    select: SUMMARY_COLUMNS,
   });
+}
+
+/**
+ * The provider ids of the page's messages in one query, once the page is known: not per status range
+ * (the stuck filter reads several) and not for the rows read ahead to find the next cursor.
+ */
+async function readExternalIds(
+  db: Database,
+  messageIds: string[],
+): Promise<Map<string, MessageSummary["externalIds"]>> {
+  const byMessage = new Map<string, MessageSummary["externalIds"]>();
+  if (!messageIds.length) return byMessage;
+  const rows = await db.prisma.messageExternalId.findMany({
+    where: { messageId: { in: messageIds } },
+    select: { messageId: true, provider: true, externalId: true },
+  });
+  for (const r of rows) {
+    const list = byMessage.get(r.messageId) ?? [];
+    list.push({ provider: r.provider, externalId: r.externalId });
+    byMessage.set(r.messageId, list);
+  }
+  return byMessage;
 }
 
 type Row = Awaited<ReturnType<typeof readPage>>[number];
 
-function toSummary(m: Row): MessageSummary {
+function toSummary(m: Row, externalIds: MessageSummary["externalIds"]): MessageSummary {
   return {
     id: m.id,
     channel: m.channel,
@@ -150,6 +193,6 @@ function toSummary(m: Row): MessageSummary {
     errorCode: m.errorCode,
     openCount: m.openCount,
     clickCount: m.clickCount,
-    externalIds: m.externalIds,
+    externalIds,
   };
 }

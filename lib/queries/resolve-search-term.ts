@@ -35,10 +35,17 @@ export async function resolveSearchTerm(
   return { term, where: { id: { in: [...ids] } } };
 }
 
-/** Through the external_id index, whichever provider the id belongs to. */
+/**
+ * Through the external_id index, whichever provider the id belongs to. Ordered by external_id on purpose:
+ * without an orderBy, Prisma orders a `take` by the primary key, and a planner without fresh statistics
+ * (PGlite never auto-analyzes; PostgreSQL right after a bulk load) then walks the whole primary key
+ * filtering on external_id — every row of the table for an id that exists once. Ordered by the column it
+ * matches, the index that finds the rows also gives their order.
+ */
 export async function findMessageIdsByExternalId(db: Database, externalId: string): Promise<Set<string>> {
   const rows = await db.prisma.messageExternalId.findMany({
     where: { externalId },
+    orderBy: { externalId: "asc" },
     select: { messageId: true },
     take: ID_MATCHES,
   });

@@ -40,7 +40,9 @@ export async function seedMessages(
     if (dropped.length) await db.sql.withSession((s) => restoreIndexes(s, dropped));
   }
   await db.sql.withSession((s) =>
-    s.exec("ANALYZE message; ANALYZE message_event; ANALYZE message_stat; ANALYZE message_rollup;"),
+    s.exec(
+      "ANALYZE message; ANALYZE message_external_id; ANALYZE message_event; ANALYZE message_stat; ANALYZE message_rollup;",
+    ),
   );
   return { messages: options.messages, events, seconds: (performance.now() - started) / 1000 };
 }
