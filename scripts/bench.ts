@@ -16,9 +16,8 @@ import { say } from "./bench/log";
 import { endLoad, machineFacts } from "./bench/machine";
 import { proxyCoverage } from "./bench/middleware";
 import { runMetrics, type MetricsResult } from "./bench/metrics";
-import { runOverview, type OverviewRun } from "./bench/overview";
 import { renderOverviewSection, writeOverviewSection } from "./bench/overview-report";
-import { runSupport, type SupportRun } from "./bench/support";
+import { runPageSections } from "./bench/pages";
 import { renderSupportSection, writeSupportSection } from "./bench/support-report";
 import { runLiveLog, type LiveLogRun } from "./bench/live-log";
 import { renderLiveLogSection, writeLiveLogSection } from "./bench/live-log-report";
@@ -62,9 +61,8 @@ async function main(): Promise<number> {
     else rmSync(tmp, { recursive: true, force: true });
   });
 
-  if (opts.overview) return runSectionOnly(root, opts, overviewBench(root, tmp, opts, opts.overview));
+  if (opts.overview || opts.support) return runPagesOnly(root, tmp, opts);
   if (opts.liveLog) return runSectionOnly(root, opts, liveLogBench(root, tmp, opts));
-  if (opts.support) return runSectionOnly(root, opts, supportBench(root, tmp, opts, opts.support));
 
   try {
     const build = await ensureBuild(root);
@@ -168,45 +166,42 @@ async function runSectionOnly<Run>(
   }
 }
 
-/** Every database × every size, one scenario each. */
-function perDatabaseAndSize<Run>(
-  opts: BenchOptions,
-  sizes: number[],
-  run: (db: BenchOptions["dbs"][number], messages: number) => Promise<Run>,
-): Array<() => Promise<Run>> {
-  return opts.dbs.flatMap((db) => sizes.map((messages) => () => run(db, messages)));
-}
-
-function overviewBench(
-  root: string,
-  tmp: string,
-  opts: BenchOptions,
-  sizes: number[],
-): SectionBench<OverviewRun> {
-  return {
-    scenarios: perDatabaseAndSize(opts, sizes, (db, messages) =>
-      runOverview(root, tmp, db, messages, opts.quick ? 15 : 40),
-    ),
-    render: renderOverviewSection,
-    write: writeOverviewSection,
-    exitCode: () => 0,
-  };
-}
-
-function supportBench(
-  root: string,
-  tmp: string,
-  opts: BenchOptions,
-  sizes: number[],
-): SectionBench<SupportRun> {
-  return {
-    scenarios: perDatabaseAndSize(opts, sizes, (db, messages) =>
-      runSupport(root, tmp, db, messages, opts.quick ? 15 : 40),
-    ),
-    render: renderSupportSection,
-    write: writeSupportSection,
-    exitCode: () => 0,
-  };
+/**
+ * The overview and/or the support pages (--overview, --support): one seeded database per (database, size)
+ * serves both, and each section asked for is written into its own part of docs/benchmarks.md.
+ */
+async function runPagesOnly(root: string, tmp: string, opts: BenchOptions): Promise<number> {
+  try {
+    await ensureBuild(root);
+    const runs = await runPageSections(root, tmp, opts);
+    const facts = machineFacts(root);
+    const machine = `${facts.cores} cores (${facts.cpuModel}), Node ${facts.node}, commit ${facts.commit}`;
+    const when = new Date();
+    const file = path.join(root, "docs", "benchmarks.md");
+    const sections = [
+      opts.overview
+        ? {
+            section: renderOverviewSection(runs.overview, machine, when, runs.failures),
+            write: writeOverviewSection,
+          }
+        : null,
+      opts.support
+        ? {
+            section: renderSupportSection(runs.support, machine, when, runs.failures),
+            write: writeSupportSection,
+          }
+        : null,
+    ];
+    for (const s of sections) {
+      if (!s) continue;
+      process.stdout.write(`\n${s.section}\n`);
+      if (opts.write) s.write(file, s.section);
+    }
+    for (const failure of runs.failures) say(`not measured: ${failure}`);
+    return runs.failures.length ? 1 : 0;
+  } finally {
+    await runCleanup();
+  }
 }
 
 function liveLogBench(root: string, tmp: string, opts: BenchOptions): SectionBench<LiveLogRun> {

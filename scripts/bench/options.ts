@@ -51,7 +51,8 @@ export const USAGE = `usage: npm run bench -- [--db pglite|postgres|both] [--dur
   --support      only the support pages: seed 100k and 1M messages on each --db, time the HTML of
                  /messages (no search, phone, provider id, stuck), /messages/[id] (50 events),
                  /messages/unmatched and /suppressions; rewrites only its section of docs/benchmarks.md
-  --support-sizes N,M   other message counts for --support`;
+  --support-sizes N,M   other message counts for --support
+  --overview --support  both, seeding each database once per size for the two sections`;
 
 function positive(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;

@@ -3,6 +3,12 @@
 import { BENCH_SECRETS } from "./env";
 import { summarize, type LatencySummary } from "./stats";
 
+/** A running bench server and the admin's session cookie on it. */
+export interface SignedInServer {
+  url: string;
+  cookie: string;
+}
+
 /**
  * Signs the bench's admin in (better-auth's endpoint, as the sign-in form does); returns the cookie. The
  * server creates ADMIN_EMAIL's user just after it reports healthy, so a refusal is retried for a while.

@@ -10,7 +10,21 @@ const TARGET_MS = 300;
 const int = (n: number) => n.toLocaleString("en-US");
 const ms = (n: number) => n.toFixed(1);
 
-export function renderSupportSection(runs: SupportRun[], machine: string, when: Date): string {
+function verdict(worst: number, notMeasured: string[]): string {
+  if (!Number.isFinite(worst)) return "**not measured**";
+  if (worst >= TARGET_MS) return `**NOT met** (worst p95 ${ms(worst)} ms)`;
+  return notMeasured.length
+    ? `met where measured (worst p95 ${ms(worst)} ms), but not every run finished`
+    : `**met** (worst p95 ${ms(worst)} ms)`;
+}
+
+export function renderSupportSection(
+  runs: SupportRun[],
+  machine: string,
+  when: Date,
+  /** The (database, size) runs that failed, with why: listed so a missing table is explained. */
+  notMeasured: string[] = [],
+): string {
   const worst = Math.max(...runs.flatMap((r) => r.timings.map((t) => t.latency.p95)));
   const lines = [
     START,
@@ -30,14 +44,14 @@ export function renderSupportSection(runs: SupportRun[], machine: string, when: 
     "(`message_event_message_id_received_at_idx`, `message_id IS NULL`) and suppressions",
     "(`suppression_updated_at_id_idx`) — each under 0.3 ms, none a scan.",
     "",
-    `Target: p95 < ${TARGET_MS} ms at 1M messages on both databases — ${worst < TARGET_MS ? "**met**" : "**NOT met**"} (worst p95 ${ms(worst)} ms).`,
+    `Target: p95 < ${TARGET_MS} ms at 1M messages on both databases — ${verdict(worst, notMeasured)}.`,
     "",
   ];
   for (const run of runs) {
     lines.push(
       `### ${run.db === "pglite" ? "PGlite (embedded)" : "PostgreSQL"}, ${int(run.messages)} messages`,
       "",
-      `Seeded in ${ms(run.seedSeconds)} s: ${int(run.events)} events, ${int(run.suppressions)} suppressions.`,
+      `Seeded in ${ms(run.seedSeconds)} s: ${int(run.events)} events; ${int(run.suppressions)} suppressions and the 50-event message added in ${ms(run.supportSeconds)} s.`,
       "",
       "| Page | p50 ms | p95 ms | p99 ms | max ms |",
       "|---|---:|---:|---:|---:|",
@@ -48,6 +62,7 @@ export function renderSupportSection(runs: SupportRun[], machine: string, when: 
       "",
     );
   }
+  for (const failure of notMeasured) lines.push(`Not measured: ${failure}`, "");
   lines.push(END);
   return lines.join("\n");
 }
