@@ -1,6 +1,7 @@
 // The process's one database: opened and migrated at start (instrumentation.ts), shared by every route.
 // Kept on globalThis because Next.js bundles instrumentation and routes separately: module-level state
 // would give each bundle a database of its own (and two PGlite owners of one data directory).
+import { syncDailyZone } from "../counters/daily-zone";
 import { getConfig } from "../env";
 import { AppError } from "../errors/app-error";
 import { logger } from "../logger";
@@ -61,6 +62,7 @@ async function attempt(rt: Runtime): Promise<Database> {
     });
     const report = await applyMigrations(db.sql);
     if (rt.closed) throw new DatabaseUnavailableError("the database was closed while it was starting");
+    await prepareDailyCounters(db, config.DASHBOARD_TIMEZONE);
     logger.info(
       { database: db.kind, applied: report.applied, alreadyApplied: report.alreadyApplied },
       "database ready",
@@ -86,6 +88,17 @@ async function attempt(rt: Runtime): Promise<Database> {
   } finally {
     finished();
   }
+}
+
+/** Rebuilds the daily counters when they were built for another zone than the dashboard's (and says so). */
+async function prepareDailyCounters(db: Database, timeZone: string): Promise<void> {
+  const started = performance.now();
+  const sync = await syncDailyZone(db.sql, timeZone);
+  if (!sync.rebuilt) return;
+  logger.warn(
+    { from: sync.from, to: sync.zone, ms: Math.round(performance.now() - started) },
+    "daily counters rebuilt for DASHBOARD_TIMEZONE (they were built for another zone)",
+  );
 }
 
 /** The database when it is ready, without waiting (the hot path's first try), else undefined. */

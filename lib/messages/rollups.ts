@@ -1,8 +1,9 @@
 // Breakdowns the overview shows beside the rates — SMS failures by Twilio error code, email bounces by
 // type/subtype, clicks per link — kept like the counters (lib/messages/stats.ts): keyed by the message's
-// send hour, channel and campaign, moved by deltas in the same transaction as the change they count, so a
-// page never scans events. Failures and bounces follow the message's current status: their sums equal the
+// send hour, channel and campaign (and per day beside them, message_rollup_daily), moved by deltas in the
+// same transaction as the change they count, so a page never scans events. Failures and bounces follow the message's current status: their sums equal the
 // failed + undelivered and bounced counters for any range and campaign.
+import { dayOfBucketSql } from "../counters/daily-zone";
 import { toJsonParam } from "../db/json-param";
 import { hourBucket, type StatKey } from "./stats";
 import type { TransactionClient } from "./tx";
@@ -90,13 +91,21 @@ export class RollupDeltas {
     // Sorted, so two transactions touching the same rows lock them in the same order (no deadlock).
     const sortKey = (r: RollupRow) => `${r.bucket}|${r.channel}|${r.campaign}|${r.dimension}|${r.value}`;
     rows.sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0));
+    // The hours and their days (message_rollup_daily) in one statement, as the counters (stats.ts).
     await tx.$executeRawUnsafe(
-      `INSERT INTO message_rollup (bucket, channel, campaign, dimension, value, count)
-       SELECT bucket, channel, campaign, dimension, value, delta
-         FROM jsonb_to_recordset($1::jsonb)
-           AS r(bucket timestamptz, channel text, campaign text, dimension text, value text, delta bigint)
-       ON CONFLICT (bucket, channel, campaign, dimension, value)
-         DO UPDATE SET count = message_rollup.count + EXCLUDED.count`,
+      `WITH r AS (
+         SELECT * FROM jsonb_to_recordset($1::jsonb)
+             AS r(bucket timestamptz, channel text, campaign text, dimension text, value text, delta bigint)),
+       hourly AS (
+         INSERT INTO message_rollup (bucket, channel, campaign, dimension, value, count)
+         SELECT bucket, channel, campaign, dimension, value, delta FROM r
+         ON CONFLICT (bucket, channel, campaign, dimension, value)
+           DO UPDATE SET count = message_rollup.count + EXCLUDED.count)
+       INSERT INTO message_rollup_daily (day, channel, campaign, dimension, value, count)
+       SELECT ${dayOfBucketSql("bucket")}, channel, campaign, dimension, value, sum(delta) FROM r
+        GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+       ON CONFLICT (day, channel, campaign, dimension, value)
+         DO UPDATE SET count = message_rollup_daily.count + EXCLUDED.count`,
       toJsonParam(rows),
     );
   }

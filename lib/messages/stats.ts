@@ -1,5 +1,7 @@
 // The counters behind every rate: messages by status (and engagement facts), keyed by the message's send
-// hour, channel and campaign. Moved by deltas in the same transaction as the change they count.
+// hour, channel and campaign, and summed per day beside them (message_stat_daily). Moved by deltas in the
+// same transaction as the change they count.
+import { dayOfBucketSql } from "../counters/daily-zone";
 import { toJsonParam } from "../db/json-param";
 import type { TransactionClient } from "./tx";
 
@@ -69,11 +71,20 @@ export class StatDeltas {
         b.bucket + b.channel + b.campaign + b.metric,
       ),
     );
+    // One statement writes the hours and the days they fall in (lib/counters/daily-zone.ts): the daily rows
+    // are locked in the same sorted order by every writer, then the hourly ones.
     await tx.$executeRawUnsafe(
-      `INSERT INTO message_stat (bucket, channel, campaign, metric, count)
-       SELECT bucket, channel, campaign, metric, delta
-         FROM jsonb_to_recordset($1::jsonb) AS r(bucket timestamptz, channel text, campaign text, metric text, delta bigint)
-       ON CONFLICT (bucket, channel, campaign, metric) DO UPDATE SET count = message_stat.count + EXCLUDED.count`,
+      `WITH r AS (
+         SELECT * FROM jsonb_to_recordset($1::jsonb)
+             AS r(bucket timestamptz, channel text, campaign text, metric text, delta bigint)),
+       hourly AS (
+         INSERT INTO message_stat (bucket, channel, campaign, metric, count)
+         SELECT bucket, channel, campaign, metric, delta FROM r
+         ON CONFLICT (bucket, channel, campaign, metric) DO UPDATE SET count = message_stat.count + EXCLUDED.count)
+       INSERT INTO message_stat_daily (day, channel, campaign, metric, count)
+       SELECT ${dayOfBucketSql("bucket")}, channel, campaign, metric, sum(delta) FROM r
+        GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+       ON CONFLICT (day, channel, campaign, metric) DO UPDATE SET count = message_stat_daily.count + EXCLUDED.count`,
       toJsonParam(rows),
     );
   }

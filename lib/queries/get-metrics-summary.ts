@@ -1,9 +1,11 @@
 // Delivery, bounce, open, click and complaint rates, counted over messages by their send time
-// (docs/metrics.md), read from the hourly counters only — never a count over raw events. The overview's
-// cards call the same functions, so the page and the API always agree.
+// (docs/metrics.md), read from the counters only (daily ones for whole days, hourly ones at the edges) —
+// never a count over raw events. The overview's cards use the same functions, so the page and the API
+// always agree.
 import { z } from "zod";
 import type { Database } from "../db/open";
 import { RANGE_PRESETS, resolveRange, type Period } from "../overview/range";
+import { counterSource } from "./overview/counter-source";
 
 /** An instant with offset, or a day (its start in DASHBOARD_TIMEZONE). */
 const instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
@@ -64,27 +66,39 @@ export function summarize(channel: "sms" | "email", counts: Record<string, numbe
   };
 }
 
-/** Counts per channel and metric over one period, from the hourly counters. */
+export type ChannelCounts = Record<"sms" | "email", Record<string, number>>;
+
+/** Counter rows summed per channel and metric; only those of `campaign` when given. */
+export function sumChannelCounts(
+  rows: ReadonlyArray<{ channel: string; campaign?: string; metric: string; count: number }>,
+  campaign?: string,
+): ChannelCounts {
+  const counts: ChannelCounts = { sms: { total: 0 }, email: { total: 0 } };
+  for (const row of rows) {
+    if (row.channel !== "sms" && row.channel !== "email") continue;
+    if (campaign !== undefined && row.campaign !== campaign) continue;
+    counts[row.channel][row.metric] = (counts[row.channel][row.metric] ?? 0) + row.count;
+  }
+  return counts;
+}
+
+/**
+ * Counts per channel and metric over one period: whole days (in `timeZone`) from the daily counters, the
+ * hours at the edges from the hourly ones (counterSource).
+ */
 export async function readChannelCounts(
   db: Database,
   period: Period,
   filters: SummaryFilters,
-): Promise<Record<"sms" | "email", Record<string, number>>> {
-  const rows = await db.prisma.messageStat.groupBy({
-    by: ["channel", "metric"],
-    where: {
-      bucket: { gte: period.from, lt: period.until },
-      ...(filters.channel ? { channel: filters.channel } : {}),
-      ...(filters.campaign ? { campaign: filters.campaign } : {}),
-    },
-    _sum: { count: true },
-  });
-  const counts: Record<"sms" | "email", Record<string, number>> = { sms: { total: 0 }, email: { total: 0 } };
-  for (const row of rows) {
-    if (row.channel !== "sms" && row.channel !== "email") continue;
-    counts[row.channel][row.metric] = Number(row._sum.count ?? 0);
-  }
-  return counts;
+  timeZone: string,
+): Promise<ChannelCounts> {
+  const params: unknown[] = [];
+  const source = counterSource(period, { kind: "stat", timeZone, filters, params });
+  const rows = await db.prisma.$queryRawUnsafe<Array<{ channel: string; metric: string; n: bigint }>>(
+    `SELECT channel, metric, sum(count)::bigint AS n FROM ${source} AS s GROUP BY channel, metric`,
+    ...params,
+  );
+  return sumChannelCounts(rows.map((r) => ({ channel: r.channel, metric: r.metric, count: Number(r.n) })));
 }
 
 /** The summary of one period: what GET /api/metrics/summary answers and the overview's cards show. */
@@ -92,15 +106,16 @@ export async function summarizePeriod(
   db: Database,
   period: Period,
   filters: SummaryFilters,
+  timeZone: string,
 ): Promise<MetricsSummary> {
-  return toMetricsSummary(period, filters, await readChannelCounts(db, period, filters));
+  return toMetricsSummary(period, filters, await readChannelCounts(db, period, filters, timeZone));
 }
 
 /** The summary's shape from counts per channel and metric (the overview's one-scan read uses it too). */
 export function toMetricsSummary(
   period: Period,
   filters: SummaryFilters,
-  counts: Record<"sms" | "email", Record<string, number>>,
+  counts: ChannelCounts,
 ): MetricsSummary {
   const result: MetricsSummary = {
     range: { from: period.from.toISOString(), until: period.until.toISOString() },
@@ -118,5 +133,5 @@ export async function getMetricsSummary(
   options: { now?: Date; timeZone: string },
 ): Promise<MetricsSummary> {
   const range = resolveRange(q, { now: options.now ?? new Date(), timeZone: options.timeZone });
-  return summarizePeriod(db, range, { channel: q.channel, campaign: q.campaign });
+  return summarizePeriod(db, range, { channel: q.channel, campaign: q.campaign }, range.timeZone);
 }

@@ -2,6 +2,7 @@
 import { randomBytes } from "node:crypto";
 import type { Database } from "../../lib/db/open";
 import { dropSecondaryIndexes, restoreIndexes } from "./indexes";
+import { refillDailyCounters } from "./daily";
 import type { SeedOptions } from "./options";
 import {
   CREATE_CHUNK,
@@ -44,6 +45,7 @@ export async function seedMessages(
       "ANALYZE message; ANALYZE message_external_id; ANALYZE message_event; ANALYZE message_stat; ANALYZE message_rollup;",
     ),
   );
+  await refillDailyCounters(db);
   return { messages: options.messages, events, seconds: (performance.now() - started) / 1000 };
 }
 

@@ -1,6 +1,7 @@
 // Everything the overview page shows, as plain data (it crosses to client components and to the page's
-// refresh). The cards are the metrics summary itself (summarizePeriod, what GET /api/metrics/summary
-// answers), for the current and the previous period, so the page shows exactly the API's numbers.
+// refresh). The cards are the metrics summary itself (toMetricsSummary over the same counters that
+// GET /api/metrics/summary sums), for the current and the previous period, so the page shows exactly the
+// API's numbers.
 import type { Database } from "../../db/open";
 import { bucketCounts, bucketStarts } from "../../overview/buckets";
 import { shapeBreakdowns, type Breakdowns } from "../../overview/breakdowns";
@@ -15,8 +16,13 @@ import {
 } from "../../overview/charts";
 import { resolveRange, type RangeInput, type RangePreset } from "../../overview/range";
 import { buildStatCards, type StatCard } from "../../overview/stat-cards";
-import { summarizePeriod, type MetricsSummary, type SummaryFilters } from "../get-metrics-summary";
-import { readCampaignCounts, readChartCounts, readHasTraffic, readRollupCounts } from "./read-counts";
+import {
+  sumChannelCounts,
+  toMetricsSummary,
+  type MetricsSummary,
+  type SummaryFilters,
+} from "../get-metrics-summary";
+import { readChartCounts, readHasTraffic, readPeriodCounts, readRollupCounts } from "./read-counts";
 
 export interface OverviewInput extends RangeInput, SummaryFilters {}
 
@@ -58,15 +64,25 @@ export async function getOverview(
   const metrics = [...(wantSms ? SMS_CHART_METRICS : []), ...(wantEmail ? EMAIL_CHART_METRICS : [])];
 
   // On PostgreSQL these run in parallel on the pool; PGlite queues them.
-  const [summary, previous, hourly, campaignCounts, rollups, hasTraffic] = await Promise.all([
-    summarizePeriod(db, range, filters),
-    summarizePeriod(db, range.previous, filters),
-    readChartCounts(db, range, filters, metrics, starts),
-    readCampaignCounts(db, range, { channel: filters.channel }),
-    readRollupCounts(db, range, filters),
+  const [periods, hourly, rollups, hasTraffic] = await Promise.all([
+    readPeriodCounts(
+      db,
+      { current: range, previous: range.previous },
+      { channel: filters.channel },
+      range.timeZone,
+    ),
+    readChartCounts(db, range, filters, metrics, starts, range),
+    readRollupCounts(db, range, filters, range.timeZone),
     readHasTraffic(db),
   ]);
-  const campaigns = shapeCampaignRows(campaignCounts);
+  // The cards are the summary of the filtered campaign's rows (or of all), exactly what the API sums.
+  const summary = toMetricsSummary(range, filters, sumChannelCounts(periods.current, filters.campaign));
+  const previous = toMetricsSummary(
+    range.previous,
+    filters,
+    sumChannelCounts(periods.previous, filters.campaign),
+  );
+  const campaigns = shapeCampaignRows(periods.current);
   const n = (s: MetricsSummary["sms"], k: string) => s?.counts[k] ?? 0;
 
   return {
