@@ -132,15 +132,17 @@ export async function insertRequests(
      inserted AS (
      INSERT INTO webhook_request (id, received_at, provider, outcome, http_status, reason, diagnosis, duration_ms, event_type,
        external_id, delivery_id, verified, source_ip, method, path, query, content_type, headers, body, body_bytes,
-       body_truncated, duplicate_of, message_id, summary_count)
+       body_truncated, duplicate_of, message_id, summary_count, replay_of, signature_headers)
      SELECT "id", "receivedAt", "provider", "outcome", "httpStatus", "reason", "diagnosis", "durationMs", "eventType",
             "externalId", "deliveryId", "verified", "sourceIp", "method", "path", "query", "contentType",
-            coalesce("headers", '{}'::jsonb), "body", "bodyBytes", "bodyTruncated", "duplicateOf", "messageId", "summaryCount"
+            coalesce("headers", '{}'::jsonb), "body", "bodyBytes", "bodyTruncated", "duplicateOf", "messageId", "summaryCount",
+            "replayOf", "signatureHeaders"
        FROM seq_lock, jsonb_to_recordset($1::jsonb) AS r("id" uuid, "receivedAt" timestamptz, "provider" text, "outcome" text,
             "httpStatus" int, "reason" text, "diagnosis" jsonb, "durationMs" real, "eventType" text, "externalId" text,
             "deliveryId" text, "verified" boolean, "sourceIp" text, "method" text, "path" text, "query" text,
             "contentType" text, "headers" jsonb, "body" text, "bodyBytes" int, "bodyTruncated" boolean,
-            "duplicateOf" uuid, "messageId" uuid, "summaryCount" int)
+            "duplicateOf" uuid, "messageId" uuid, "summaryCount" int,
+            "replayOf" uuid, "signatureHeaders" jsonb)
      RETURNING seq),
      range AS (SELECT min(seq) AS first, max(seq) AS last FROM inserted)
      SELECT first, last, pg_notify('${LIVE_LOG_CHANNEL}', first || ':' || last) IS NULL AS notified FROM range`,

@@ -13,7 +13,7 @@ import { describeRequest } from "./request-facts";
 import { rejectionResponse, REJECTION, storedResponse } from "./respond";
 import { getIngestRuntime } from "./runtime";
 import { countUnavailableAnswer } from "./unavailable-count";
-import { prepareStorable } from "./storable-event";
+import { joinReason, readVerifiedEvent } from "./verified-event";
 import type { IngestJob, Outcome, RequestRecord, StoredResult } from "./types";
 
 type Rejection = keyof typeof REJECTION;
@@ -82,6 +82,7 @@ export async function handleWebhook(adapter: ProviderAdapter, request: Request):
     rawBody: body.text,
     query: facts.query,
     contentType: facts.contentType,
+    verifyAt: new Date(),
   });
   record.deliveryId = examined.deliveryId;
   const { verification } = examined;
@@ -89,6 +90,8 @@ export async function handleWebhook(adapter: ProviderAdapter, request: Request):
     record.eventType = examined.claimedEventType;
     record.externalId = examined.claimedExternalId;
     record.diagnosis = verification.diagnosis;
+    // Kept (in a column of its own, never shown in full) so the request can be verified again after a fix.
+    record.signatureHeaders = adapter.signatureHeaders(request.headers);
     return rejectThrottled(
       record,
       "rejected_signature",
@@ -100,29 +103,9 @@ export async function handleWebhook(adapter: ProviderAdapter, request: Request):
   if (!verification.verified)
     record.reason = "accepted WITHOUT signature verification (VERIFY_WEBHOOK_SIGNATURES=false)";
 
-  if (!body.validUtf8) return reject(record, "invalid", "body is not valid UTF-8", started);
-  const parsed = examined.parse();
-  if (!parsed.ok) {
-    record.eventType = examined.claimedEventType;
-    record.externalId = examined.claimedExternalId;
-    record.diagnosis = { issues: parsed.issues };
-    return reject(record, "invalid", `malformed payload: ${parsed.reason}`, started, parsed.issues);
-  }
-  const storable = prepareStorable(parsed.event);
-  if (!storable.ok) {
-    record.eventType = parsed.event.eventType;
-    record.externalId = parsed.event.externalId;
-    record.diagnosis = { issues: storable.issues };
-    return reject(record, "invalid", `unusable payload: ${storable.reason}`, started, storable.issues);
-  }
-  describeEvent(record, storable.event);
-  return store(record, storable.event, started);
-}
-
-function describeEvent(record: RequestRecord, event: ParsedWebhook): void {
-  record.eventType = event.eventType;
-  record.externalId = event.externalId;
-  if (event.kind === "ignored") record.reason = joinReason(record.reason, `ignored: ${event.reason}`);
+  const step = readVerifiedEvent(record, examined, body.validUtf8);
+  if (!step.ok) return reject(record, "invalid", step.reason, started, step.issues);
+  return store(record, step.event, started);
 }
 
 async function store(record: RequestRecord, event: ParsedWebhook, started: number): Promise<Response> {
@@ -282,10 +265,6 @@ function outcomeFor(kind: Rejection): Outcome {
 /** About what the request's row takes on disk: body, headers, and the row itself. */
 function storedBytes(record: RequestRecord): number {
   return (record.body?.length ?? 0) + JSON.stringify(record.headers).length + 512;
-}
-
-function joinReason(a: string | null, b: string): string {
-  return a ? `${a}; ${b}` : b;
 }
 
 function elapsed(started: number): number {

@@ -30,6 +30,13 @@ export interface RequestRecord {
   duplicateOf: string | null;
   messageId: string | null;
   summaryCount: number | null;
+  /** For a replay (lib/replay/): the stored request it replays. */
+  replayOf?: string | null;
+  /**
+   * Rejected-signature requests only: the signature headers as received, kept so the request can be
+   * re-verified after a configuration fix. Left unset on every other request (the hot path).
+   */
+  signatureHeaders?: Record<string, string> | null;
 }
 
 /** A request ready to store: rejected ones carry no event; verified ones carry the parsed event. */

@@ -14,3 +14,7 @@ export const PROVIDER_ADAPTERS: Readonly<Record<Provider, ProviderAdapter>> = {
 export function getProviderAdapter(provider: Provider): ProviderAdapter {
   return PROVIDER_ADAPTERS[provider];
 }
+
+export function isProvider(value: string): value is Provider {
+  return Object.hasOwn(PROVIDER_ADAPTERS, value);
+}

@@ -1,9 +1,19 @@
 // Resend events: Svix-signed JSON (svix-* or webhook-* headers), verified over the raw body.
-import { verificationDisabled, type ProviderAdapter } from "../adapter";
+import { pickHeaders, verificationDisabled, type ProviderAdapter } from "../adapter";
 import { isJsonContentType } from "../content-type";
 import { getDeliveryHeaders } from "./headers";
 import { parseResendEvent } from "./parse";
 import { verifyResendSignature } from "./verify";
+
+/** What Svix signs with, under both spellings (see ./headers.ts). */
+const SIGNATURE_HEADERS = [
+  "svix-id",
+  "svix-timestamp",
+  "svix-signature",
+  "webhook-id",
+  "webhook-timestamp",
+  "webhook-signature",
+] as const;
 
 function claimed(rawBody: string): { type: string | null; emailId: string | null } {
   try {
@@ -23,11 +33,14 @@ export const resendAdapter: ProviderAdapter = {
   expectedContentType: "application/json",
   path: (config) => config.RESEND_WEBHOOK_URL,
   acceptsContentType: (contentType) => isJsonContentType(contentType),
-  examine({ config, headers, rawBody }) {
+  signatureHeaders: (headers) => pickHeaders(headers, SIGNATURE_HEADERS),
+  examine({ config, headers, rawBody, verifyAt, verifiedAtReceipt }) {
     const deliveryId = getDeliveryHeaders(headers).id;
-    const verification = verificationDisabled(config)
-      ? ({ ok: true, verified: false } as const)
-      : verifyResendSignature({ secrets: config.RESEND_WEBHOOK_SECRET, headers, rawBody });
+    const verification = verifiedAtReceipt
+      ? verifiedAtReceipt
+      : verificationDisabled(config)
+        ? ({ ok: true, verified: false } as const)
+        : verifyResendSignature({ secrets: config.RESEND_WEBHOOK_SECRET, headers, rawBody, now: verifyAt });
     const hint = verification.ok ? { type: null, emailId: null } : claimed(rawBody);
     return {
       verification,

@@ -1,7 +1,7 @@
 // Twilio status callbacks: form-encoded, signed over the PUBLIC URL (WEBHOOK_BASE_URL + configured path +
 // the raw query), never over request.url, which is the internal address behind a proxy.
 import { getBaseUrl } from "../../config/validate";
-import { verificationDisabled, type ProviderAdapter } from "../adapter";
+import { pickHeaders, verificationDisabled, type ProviderAdapter } from "../adapter";
 import { isFormContentType, isJsonContentType } from "../content-type";
 import { parseForm, type FormParams } from "./form";
 import { parseTwilioCallback } from "./parse";
@@ -34,20 +34,23 @@ export const twilioAdapter: ProviderAdapter = {
     if (isFormContentType(contentType)) return true;
     return isJsonContentType(contentType) && new URLSearchParams(query ?? "").has("bodySHA256");
   },
-  examine({ config, headers, rawBody, query, contentType }) {
+  signatureHeaders: (headers) => pickHeaders(headers, ["x-twilio-signature"]),
+  examine({ config, headers, rawBody, query, contentType, verifiedAtReceipt }) {
     const params = paramsOf(rawBody, contentType);
     const publicUrl = buildPublicUrl(getBaseUrl(config), config.TWILIO_WEBHOOK_URL, query ?? "");
-    const verification = verificationDisabled(config)
-      ? ({ ok: true, verified: false } as const)
-      : verifyTwilioSignature({
-          authTokens: config.TWILIO_AUTH_TOKEN,
-          signature: headers.get("x-twilio-signature"),
-          signatureSettings: headers.get("x-twilio-webhooks-signature-settings"),
-          publicUrl,
-          params,
-          rawBody,
-          contentType,
-        });
+    const verification = verifiedAtReceipt
+      ? verifiedAtReceipt
+      : verificationDisabled(config)
+        ? ({ ok: true, verified: false } as const)
+        : verifyTwilioSignature({
+            authTokens: config.TWILIO_AUTH_TOKEN,
+            signature: headers.get("x-twilio-signature"),
+            signatureSettings: headers.get("x-twilio-webhooks-signature-settings"),
+            publicUrl,
+            params,
+            rawBody,
+            contentType,
+          });
     const deliveryId = headers.get("i-twilio-idempotency-token")?.trim() || null;
     return {
       verification,
