@@ -14,6 +14,7 @@ import type { LiveRow } from "@/lib/queries/live-log-rows";
 import { formatLogTime } from "@/lib/ui/format-time";
 import { cn } from "@/lib/ui/cn";
 import { OutcomeBadge } from "./outcome-badge";
+import { ReplayMark } from "./replay-mark";
 
 const PROVIDER_NAMES: Record<string, string> = { twilio: "Twilio", resend: "Resend" };
 
@@ -53,7 +54,10 @@ export function EventTable({ rows, fresh }: { rows: LiveRow[]; fresh?: ReadonlyS
                 </div>
               </TableCell>
               <TableCell>
-                <OutcomeBadge outcome={r.outcome} />
+                <div className="flex flex-wrap gap-1">
+                  <OutcomeBadge outcome={r.outcome} />
+                  {r.replayOf && <ReplayMark />}
+                </div>
               </TableCell>
               <TableCell className="hidden sm:table-cell">
                 {PROVIDER_NAMES[r.provider] ?? r.provider}

@@ -2,7 +2,8 @@
 // stale (the same stamp as `npm start`), then runs the production server on the role's port with a fresh
 // temporary DATA_DIR and the configuration of test-env.ts — and nothing else of Signalboard's configuration.
 //
-//   node --import tsx e2e/support/start-server.ts healthy|database-down|fresh
+//   node --import tsx e2e/support/start-server.ts healthy|database-down|fresh|empty|replay
+// With E2E_DATA_DIR set, that directory is used and kept (the replay spec restarts its server on it).
 // The fresh server's output is also written to FRESH_LOG_FILE: its spec reads the setup link from there.
 import { spawn } from "node:child_process";
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from "node:fs";
@@ -13,8 +14,8 @@ import { BuildStepFailed, ensureProductionBuild, nextBin } from "../../scripts/s
 import { E2E_DIST_DIR, FRESH_LOG_FILE, serverEnv, type ServerRole } from "./test-env";
 
 const role = process.argv[2] as ServerRole;
-if (!["healthy", "database-down", "fresh", "empty"].includes(role)) {
-  console.error("usage: start-server.ts healthy|database-down|fresh|empty");
+if (!["healthy", "database-down", "fresh", "empty", "replay"].includes(role)) {
+  console.error("usage: start-server.ts healthy|database-down|fresh|empty|replay");
   process.exit(2);
 }
 const root = process.cwd();
@@ -29,9 +30,12 @@ function serverProcessEnv(dataDir: string): NodeJS.ProcessEnv {
 }
 
 async function main(): Promise<void> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), `signalboard-e2e-${role}-`));
+  const givenDataDir = process.env.E2E_DATA_DIR;
+  const dataDir = givenDataDir || mkdtempSync(path.join(os.tmpdir(), `signalboard-e2e-${role}-`));
   const env = serverProcessEnv(dataDir);
-  const removeDataDir = () => rmSync(dataDir, { recursive: true, force: true });
+  const removeDataDir = () => {
+    if (!givenDataDir) rmSync(dataDir, { recursive: true, force: true });
+  };
 
   try {
     await ensureProductionBuild({

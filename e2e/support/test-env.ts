@@ -43,13 +43,22 @@ export const FRESH_LOG_FILE = path.join(os.tmpdir(), `signalboard-e2e-fresh-serv
 export const EMPTY_PORT = Number(process.env.E2E_EMPTY_PORT || PORT + 3);
 export const EMPTY_BASE_URL = `http://127.0.0.1:${EMPTY_PORT}`;
 
-export type ServerRole = "healthy" | "database-down" | "fresh" | "empty";
+/**
+ * A fifth server, started and restarted by the replay spec itself (not by playwright.config.ts): it runs
+ * with a stale Twilio auth token first, then is restarted on the same DATA_DIR with the right one, as an
+ * operator fixes a secret. E2E_REPLAY_TWILIO_AUTH_TOKEN and E2E_DATA_DIR are set by that spec.
+ */
+export const REPLAY_PORT = Number(process.env.E2E_REPLAY_PORT || PORT + 4);
+export const REPLAY_BASE_URL = `http://127.0.0.1:${REPLAY_PORT}`;
+
+export type ServerRole = "healthy" | "database-down" | "fresh" | "empty" | "replay";
 
 const PORTS: Record<ServerRole, number> = {
   healthy: PORT,
   "database-down": DOWN_PORT,
   fresh: FRESH_PORT,
   empty: EMPTY_PORT,
+  replay: REPLAY_PORT,
 };
 
 /**
@@ -72,5 +81,8 @@ export function serverEnv(role: ServerRole): Record<string, string> {
     SIGN_IN_RATE_LIMIT: "1000",
     ...(role === "fresh" ? {} : { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }),
     ...(role === "database-down" ? { DATABASE_URL: UNREACHABLE_DATABASE_URL } : {}),
+    ...(role === "replay"
+      ? { TWILIO_AUTH_TOKEN: process.env.E2E_REPLAY_TWILIO_AUTH_TOKEN || TEST_SECRETS.TWILIO_AUTH_TOKEN }
+      : {}),
   };
 }

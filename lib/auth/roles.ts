@@ -25,7 +25,12 @@ export function canSeeRecipients(user: { role: Role }): boolean {
   return user.role !== "marketing";
 }
 
-/** Changes data (register messages, lift suppressions, replays): admin and support. */
+/** Changes data (register messages, lift suppressions): admin and support. */
 export function canWrite(user: { role: Role }): boolean {
   return user.role !== "marketing";
+}
+
+/** Replays stored webhook requests through the pipeline again (one, or rejected ones in bulk): admin only. */
+export function canReplay(user: { role: Role }): boolean {
+  return user.role === "admin";
 }

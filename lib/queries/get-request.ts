@@ -39,6 +39,14 @@ export interface RequestDetail {
   summaryCount: number | null;
   duplicateOf: RequestLink | null;
   copies: RequestLink[];
+  /** The request this one replays (lib/replay/), and the replays of this one. */
+  replayOf: RequestLink | null;
+  replays: RequestLink[];
+  /**
+   * The signature headers kept for a rejected request (so it can be re-verified), redacted: their names and
+   * lengths only. Null when none were kept.
+   */
+  storedSignature: Record<string, string> | null;
   events: Array<{
     id: string;
     eventType: string;
@@ -60,7 +68,8 @@ export async function getRequest(db: Database, id: string): Promise<RequestDetai
   const row = await db.prisma.webhookRequest.findUnique({ where: { id: id.toLowerCase() } });
   if (!row) return null;
   const linkSelect = { id: true, receivedAt: true, outcome: true } as const;
-  const [original, copies, events] = await Promise.all([
+  const { signatureHeaders, replayOf, ...stored } = row;
+  const [original, copies, events, replayed, replays] = await Promise.all([
     row.duplicateOf
       ? db.prisma.webhookRequest.findUnique({ where: { id: row.duplicateOf }, select: linkSelect })
       : null,
@@ -75,6 +84,13 @@ export async function getRequest(db: Database, id: string): Promise<RequestDetai
       take: 20,
       select: { id: true, eventType: true, status: true, occurredAt: true, messageId: true },
     }),
+    replayOf ? db.prisma.webhookRequest.findUnique({ where: { id: replayOf }, select: linkSelect }) : null,
+    db.prisma.webhookRequest.findMany({
+      where: { replayOf: row.id },
+      orderBy: { receivedAt: "asc" },
+      take: MAX_COPIES,
+      select: linkSelect,
+    }),
   ]);
   const messageId = row.messageId ?? events.find((e) => e.messageId)?.messageId ?? null;
   const message = messageId
@@ -84,13 +100,16 @@ export async function getRequest(db: Database, id: string): Promise<RequestDetai
       })
     : null;
   return {
-    ...row,
+    ...stored,
     seq: row.seq.toString(),
     receivedAt: row.receivedAt.toISOString(),
     diagnosis: (row.diagnosis as Record<string, unknown> | null) ?? null,
     headers: (row.headers as Record<string, string>) ?? {},
     duplicateOf: original ? link(original) : null,
     copies: copies.map(link),
+    replayOf: replayed ? link(replayed) : null,
+    replays: replays.map(link),
+    storedSignature: redactSignature(signatureHeaders),
     events: events.map((e) => ({
       ...e,
       id: e.id.toString(),
@@ -98,4 +117,14 @@ export async function getRequest(db: Database, id: string): Promise<RequestDetai
     })),
     message,
   };
+}
+
+function redactSignature(value: unknown): Record<string, string> | null {
+  if (!value || typeof value !== "object") return null;
+  return Object.fromEntries(
+    Object.entries(value as Record<string, string>).map(([name, v]) => [
+      name,
+      `[kept for re-verification, ${String(v).length} chars]`,
+    ]),
+  );
 }

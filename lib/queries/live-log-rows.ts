@@ -17,6 +17,8 @@ export interface LiveRow {
   durationMs: number;
   externalId: string | null;
   messageId: string | null;
+  /** For a replay: the request it replays. */
+  replayOf: string | null;
 }
 
 const select = {
@@ -30,6 +32,7 @@ const select = {
   durationMs: true,
   externalId: true,
   messageId: true,
+  replayOf: true,
 } satisfies Prisma.WebhookRequestSelect;
 
 type Selected = Prisma.WebhookRequestGetPayload<{ select: typeof select }>;

@@ -6,16 +6,20 @@ import Link from "next/link";
 import { EventFilters } from "@/components/events/event-filters";
 import { EventTable } from "@/components/events/event-table";
 import { LiveLog } from "@/components/events/live-log";
+import { ReverifyDialog } from "@/components/events/replay-reverify-dialog";
 import { loadEventSearchParams, serializeEventSearchParams } from "@/components/events/search-params";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { CursorPagination } from "@/components/ui/cursor-pagination";
 import { requirePageUser } from "@/lib/auth/require-page-user";
+import { canReplay } from "@/lib/auth/roles";
 import { getDatabase } from "@/lib/db/runtime";
 import { OUTCOME_MEANINGS, OUTCOMES } from "@/lib/ingest/outcome-meaning";
 import { parseLiveFilter } from "@/lib/live-log/filter";
 import { parseResumePoint } from "@/lib/live-log/sse-stream";
 import { listRowsBefore } from "@/lib/queries/live-log-rows";
+import { getLatestRun, MAX_REQUESTS_PER_RUN } from "@/lib/replay/reverify-run";
+import { startReverifyAction } from "./replay-actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Events" };
@@ -25,7 +29,7 @@ const PAGE_SIZE = 50;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function EventsPage({ searchParams }: { searchParams: SearchParams }) {
-  await requirePageUser({ allow: ["admin", "support"] });
+  const user = await requirePageUser({ allow: ["admin", "support"] });
   const params = await loadEventSearchParams(searchParams);
   const filter = parseLiveFilter({
     provider: params.provider,
@@ -34,7 +38,11 @@ export default async function EventsPage({ searchParams }: { searchParams: Searc
     q: params.q,
   });
   const before = parseResumePoint(params.before);
-  const page = await listRowsBefore(await getDatabase(), before, filter, PAGE_SIZE);
+  const db = await getDatabase();
+  const [page, latestRun] = await Promise.all([
+    listRowsBefore(db, before, filter, PAGE_SIZE),
+    canReplay(user) ? getLatestRun(db) : null,
+  ]);
   const streamQuery = new URLSearchParams(
     Object.entries(filter).filter((e): e is [string, string] => typeof e[1] === "string"),
   ).toString();
@@ -47,6 +55,15 @@ export default async function EventsPage({ searchParams }: { searchParams: Searc
       <PageHeader
         title="Events"
         description="Every webhook request from Twilio and Resend the moment it is stored, with what became of it."
+        actions={
+          canReplay(user) && (
+            <ReverifyDialog
+              action={startReverifyAction}
+              initialRun={latestRun}
+              maxPerRun={MAX_REQUESTS_PER_RUN}
+            />
+          )
+        }
       />
       <EventFilters outcomes={OUTCOMES.map((o) => ({ value: o, label: OUTCOME_MEANINGS[o].label }))} />
       {before === null ? (

@@ -5,10 +5,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Diagnosis } from "@/components/events/inspector/diagnosis";
 import { RequestBody, RequestHeaders } from "@/components/events/inspector/request-body";
+import { ReplayPanel } from "@/components/events/inspector/replay-panel";
 import { RequestLinks, RequestSummary } from "@/components/events/inspector/request-summary";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { requirePageUser } from "@/lib/auth/require-page-user";
+import { canReplay } from "@/lib/auth/roles";
 import { getDatabase } from "@/lib/db/runtime";
 import { getRequest } from "@/lib/queries/get-request";
 
@@ -16,7 +18,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Request" };
 
 export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
-  await requirePageUser({ allow: ["admin", "support"] });
+  const user = await requirePageUser({ allow: ["admin", "support"] });
   const { id } = await params;
   const request = await getRequest(await getDatabase(), id);
   if (!request) notFound();
@@ -36,6 +38,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
           <RequestSummary request={request} />
           <Diagnosis request={request} />
           <RequestLinks request={request} />
+          <ReplayPanel request={request} mayReplay={canReplay(user)} />
         </div>
         <div className="min-w-0 space-y-4">
           <RequestBody request={request} />
