@@ -39,6 +39,18 @@ describe.each(testTargets)("npm run seed (%s)", (target) => {
     const codes = await h.db.prisma.messageRollup.groupBy({ by: ["dimension"], _sum: { count: true } });
     expect(codes.map((c) => c.dimension).sort()).toEqual(["email_bounce", "link", "sms_error"]);
 
+    // The seed loads without foreign-key checks where it may: every reference must hold all the same.
+    const [dangling] = await h.db.sql.withSession((s) =>
+      s.query<{ events: number; ids: number; unlinked: number }>(
+        `SELECT (SELECT count(*) FROM message_event e
+                  WHERE NOT EXISTS (SELECT 1 FROM message m WHERE m.id = e.message_id))::int AS events,
+                (SELECT count(*) FROM message_external_id x
+                  WHERE NOT EXISTS (SELECT 1 FROM message m WHERE m.id = x.message_id))::int AS ids,
+                (SELECT count(*) FROM message_event WHERE message_id IS NULL)::int AS unlinked`,
+      ),
+    );
+    expect(dangling).toEqual({ events: 0, ids: 0, unlinked: 0 });
+
     // A second run adds to the first, and everything still agrees.
     await seedMessages(h.db, { messages: 500, days: 30 });
     expect(await h.db.prisma.message.count()).toBe(3500);

@@ -58,9 +58,14 @@ async function loadChunks(
   progress: (done: number, seconds: number) => void,
 ): Promise<number> {
   let events = 0;
+  const skipReferenceChecks = await mayDisableTriggers(db);
   for (let first = 1; first <= options.messages; first += CHUNK) {
     const last = Math.min(options.messages, first + CHUNK - 1);
     events += await db.sql.transaction(async (s) => {
+      // Every row of a chunk references a message inserted just before it in the same transaction, so
+      // the foreign-key checks (one lookup per provider id and per event) cannot fail; skipping them
+      // loads a chunk about 40% faster on PGlite. Only this transaction: SET LOCAL.
+      if (skipReferenceChecks) await s.exec("SET LOCAL session_replication_role = replica");
       await s.exec(DROP_CHUNK);
       await s.query(CREATE_CHUNK, [first, last, now.toISOString(), options.days]);
       await s.query(INSERT_MESSAGES, [`${run}:${first}`]);
@@ -76,4 +81,18 @@ async function loadChunks(
     progress(last, (performance.now() - started) / 1000);
   }
   return events;
+}
+
+/**
+ * Whether this connection may switch off triggers (and with them the foreign-key checks) for its own
+ * transactions: a superuser may — PGlite's user always is; a PostgreSQL seed run as an ordinary owner
+ * keeps the checks.
+ */
+async function mayDisableTriggers(db: Database): Promise<boolean> {
+  const [row] = await db.sql.withSession((s) =>
+    s.query<{ superuser: boolean }>(
+      "SELECT rolsuper AS superuser FROM pg_roles WHERE rolname = current_user",
+    ),
+  );
+  return row?.superuser === true;
 }
