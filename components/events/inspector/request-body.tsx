@@ -37,7 +37,10 @@ export function RequestHeaders({ request }: { request: RequestDetail }) {
     <Card>
       <CardHeader>
         <CardTitle>Headers</CardTitle>
-        <CardDescription>Signatures and credentials are redacted before anything is stored.</CardDescription>
+        <CardDescription>
+          Signatures and credentials are redacted before the headers are stored; a rejected request's
+          signature is kept apart, for re-verification only (see Replay).
+        </CardDescription>
       </CardHeader>
       <CardContent>
         <KeyValues entries={entries} label="Headers" />
