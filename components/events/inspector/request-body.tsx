@@ -38,7 +38,7 @@ export function RequestHeaders({ request }: { request: RequestDetail }) {
       <CardHeader>
         <CardTitle>Headers</CardTitle>
         <CardDescription>
-          Signatures and credentials are redacted before the headers are stored; a rejected request's
+          Signatures and credentials are redacted before the headers are stored; a rejected request&apos;s
           signature is kept apart, for re-verification only (see Replay).
         </CardDescription>
       </CardHeader>
