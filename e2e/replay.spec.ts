@@ -12,7 +12,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { buildTwilioRequest, twilioMessageSid, twilioStatusParams } from "../test/support/webhook-requests";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 import { captureLooks, SCHEMES, VIEWPORTS } from "./support/screenshots";
-import { signIn } from "./support/sign-in";
+import { createUser, signIn } from "./support/sign-in";
 import { BASE_URL, REPLAY_BASE_URL, TEST_SECRETS } from "./support/test-env";
 
 /** What the replay server verifies with before the fix: not the token Twilio signs with. */
@@ -32,6 +32,7 @@ async function postTwilio(baseUrl: string, sid: string): Promise<string> {
 
 test("an admin replays one request from its inspector; the replay is marked in the log and linked both ways", async ({
   page,
+  browser,
 }) => {
   await signIn(page);
   const original = await postTwilio(BASE_URL, twilioMessageSid());
@@ -61,6 +62,27 @@ test("an admin replays one request from its inspector; the replay is marked in t
   const row = page.locator(`[data-request-id="${replayId}"]`);
   await expect(row.getByTestId("replay-mark")).toHaveText("Replay");
   await expect(page.locator(`[data-request-id="${original}"]`).getByTestId("replay-mark")).toHaveCount(0);
+
+  // In the audit trail, with the replay it made.
+  await page.goto("/settings");
+  await page.getByRole("tab", { name: "Audit trail" }).click();
+  await expect(
+    page.getByRole("row").filter({ hasText: "request.replayed" }).filter({ hasText: original }).first(),
+  ).toBeVisible();
+
+  // Support reads the log and the inspector but may not replay.
+  const support = await createUser(page.request, "support");
+  const context = await browser.newContext({ baseURL: BASE_URL });
+  const theirs = await context.newPage();
+  await signIn(theirs, support);
+  await theirs.goto(`/events/${original}`);
+  await expect(theirs.getByTestId("replay-panel")).toContainText("Only an admin may replay requests.");
+  await expect(theirs.getByTestId("replay-panel").getByRole("button")).toHaveCount(0);
+  await theirs.goto("/events");
+  await expect(theirs.getByRole("heading", { level: 1, name: "Events" })).toBeVisible();
+  await expect(theirs.getByRole("button", { name: "Re-verify rejected requests" })).toHaveCount(0);
+  expect((await theirs.request.get("/api/events/replay-runs/latest")).status()).toBe(403);
+  await context.close();
 });
 
 // ------------------------------------------------------------------------- the recovery after a fix

@@ -14,7 +14,7 @@ import { isShuttingDown } from "../lifecycle";
 import { logger } from "../logger";
 import type { Provider } from "../providers/types";
 import { replayStoredRequest, type ReplayResult } from "./replay-request";
-import { loadStoredRequest } from "./stored-request";
+import { loadStoredRequests } from "./stored-request";
 
 /** At most this many rejected requests per run; the page says when more are left for another run. */
 export const MAX_REQUESTS_PER_RUN = 500;
@@ -137,8 +137,14 @@ async function executeRun(
         failure = "the instance stopped during the run; start it again for the requests left";
         break;
       }
+      const chunk = chosen.slice(i, i + CHUNK);
+      const rows = await loadStoredRequests(db, chunk);
       const results = await Promise.all(
-        chosen.slice(i, i + CHUNK).map((id) => reverifyOne(db, config, actor, id)),
+        chunk.map((id): Promise<ReplayResult> =>
+          rows.has(id)
+            ? replayStoredRequest(db, config, rows.get(id)!, actor)
+            : Promise.resolve({ status: "ineligible", reason: "it was removed meanwhile" }),
+        ),
       );
       for (const result of results) tally(result, counts, reasons);
       await db.prisma.replayRun.update({ where: { id: runId }, data: progress() });
@@ -161,17 +167,6 @@ async function executeRun(
     { actor, action: "requests.reverify_finished", target: runId, details: { status, ...counts } },
     { db },
   );
-}
-
-async function reverifyOne(
-  db: Database,
-  config: Config,
-  actor: AuditActor,
-  id: string,
-): Promise<ReplayResult> {
-  const row = await loadStoredRequest(db, id);
-  if (!row) return { status: "ineligible", reason: "it was removed meanwhile" };
-  return replayStoredRequest(db, config, row, actor);
 }
 
 function tally(

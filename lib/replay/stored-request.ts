@@ -32,13 +32,24 @@ export type StoredRequest = Omit<
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function loadStoredRequest(db: Database, id: string): Promise<StoredRequest | null> {
-  if (!UUID.test(id)) return null;
-  const row = await db.prisma.webhookRequest.findUnique({ where: { id: id.toLowerCase() }, select });
-  if (!row) return null;
+type Row = Prisma.WebhookRequestGetPayload<{ select: typeof select }>;
+
+function toStored(row: Row): StoredRequest {
   return {
     ...row,
     headers: (row.headers as Record<string, string> | null) ?? {},
     signatureHeaders: (row.signatureHeaders as Record<string, string> | null) ?? null,
   };
+}
+
+export async function loadStoredRequest(db: Database, id: string): Promise<StoredRequest | null> {
+  if (!UUID.test(id)) return null;
+  const row = await db.prisma.webhookRequest.findUnique({ where: { id: id.toLowerCase() }, select });
+  return row ? toStored(row) : null;
+}
+
+/** Several at once, by primary key (a bulk run's chunk); ids no longer stored are left out. */
+export async function loadStoredRequests(db: Database, ids: string[]): Promise<Map<string, StoredRequest>> {
+  const rows = await db.prisma.webhookRequest.findMany({ where: { id: { in: ids } }, select });
+  return new Map(rows.map((row) => [row.id, toStored(row)]));
 }
