@@ -2,6 +2,9 @@
 // ./eligibility.ts), the same parsing (readVerifiedEvent) and the same batch writer, so its effects are
 // exactly-once like any redelivery's: a replay of an accepted request ends as a duplicate. The replay is a
 // new webhook_request row whose replay_of names the original; the original row is never changed.
+// Verifying again uses the providers' official libraries as ingest does, both comparing in constant time:
+// twilio's validateRequest (crypto.timingSafeEqual), and for Resend the expected signature computed by
+// standardwebhooks' Webhook.sign, compared with timingSafeEqual (lib/providers/resend/verify.ts).
 import { randomUUID } from "node:crypto";
 import type { Config } from "../config/schema";
 import type { Database } from "../db/open";
