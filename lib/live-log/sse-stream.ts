@@ -4,8 +4,8 @@
 // Bounded: the bytes queued for a browser that reads slower than rows arrive are capped; past the cap it
 // is told to reload to catch up and the stream ends, so a slow browser never grows server memory.
 import type { Database } from "../db/open";
-import { getLatestSeq, listRowsAfter, type LiveRow } from "../queries/live-log-rows";
-import type { LiveFilter } from "./filter";
+import { getLatestSeq, listRowsAfter, SCAN_WINDOW, type LiveRow } from "../queries/live-log-rows";
+import { isFiltered, type LiveFilter } from "./filter";
 import type { LiveHub, LiveSubscriber } from "./hub";
 
 export const SSE_HEADERS = {
@@ -102,6 +102,11 @@ export function openLiveStream(options: {
       frame("hello", { openStreams: hub.subscribers.size, maxStreams: hub.maxStreams, from: String(from) }),
     );
     if (resumeAfter !== null) {
+      // A filtered catch-up reads SCAN_WINDOW sequence numbers at most (live-log-rows.ts): a browser
+      // further behind reloads rather than miss what lies beyond the window. Read after joining the hub,
+      // so what commits from here on comes through the hub.
+      if (isFiltered(filter) && (await getLatestSeq(db)) - from > SCAN_WINDOW)
+        return tellToReload("too much arrived while disconnected");
       const missed = await listRowsAfter(db, from, filter, limits.maxCatchUpRows + 1);
       if (missed.length > limits.maxCatchUpRows) return tellToReload("too much arrived while disconnected");
       deliver(missed);

@@ -17,7 +17,7 @@ import { getDatabase } from "@/lib/db/runtime";
 import { OUTCOME_MEANINGS, OUTCOMES } from "@/lib/ingest/outcome-meaning";
 import { parseLiveFilter } from "@/lib/live-log/filter";
 import { parseResumePoint } from "@/lib/live-log/sse-stream";
-import { listRowsBefore } from "@/lib/queries/live-log-rows";
+import { listRowsBefore, SCAN_WINDOW } from "@/lib/queries/live-log-rows";
 import { getLatestRun, MAX_REQUESTS_PER_RUN } from "@/lib/replay/reverify-run";
 import { startReverifyAction } from "./replay-actions";
 
@@ -81,9 +81,15 @@ export default async function EventsPage({ searchParams }: { searchParams: Searc
           {page.rows.length ? (
             <EventTable rows={page.rows} />
           ) : (
-            <p className="text-sm text-muted">No older requests match.</p>
+            <p className="text-sm text-muted">No older requests match{page.windowEdge ? " here" : ""}.</p>
           )}
         </section>
+      )}
+      {page.windowEdge && (
+        <p className="text-sm text-muted" data-testid="window-edge">
+          A filtered page looks through {SCAN_WINDOW.toLocaleString("en")} requests at a time, so it may show
+          fewer rows than fit; Older searches further back.
+        </p>
       )}
       <CursorPagination
         label="Older requests"
