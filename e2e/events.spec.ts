@@ -1,10 +1,10 @@
 // The live log (/events) in a real browser: a webhook posted during the test appears without a reload, a
 // filter narrows the stream (on the server), pause holds new rows and resume shows them; accessible in
 // light and dark, photographed at laptop and phone width. Webhooks are signed with the official libraries.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page, type Request } from "@playwright/test";
 import { buildTwilioRequest, twilioStatusParams, twilioMessageSid } from "../test/support/webhook-requests";
 import { expectNoSeriousA11yViolations } from "./support/axe";
-import { captureLooks, SCHEMES } from "./support/screenshots";
+import { captureCurrentLooks, captureLooks, SCHEMES } from "./support/screenshots";
 import { signIn } from "./support/sign-in";
 import { BASE_URL, TEST_SECRETS } from "./support/test-env";
 
@@ -69,10 +69,58 @@ test("pause holds new rows and counts them; resume shows them", async ({ page })
   await page.getByRole("button", { name: "Pause" }).click();
   const held = [await postTwilio(), await postTwilio()];
   await expect(page.getByTestId("held-count")).toHaveText("2 new requests while paused");
+  await expect(page.getByTestId("stream-status")).toContainText("Paused");
   for (const id of held) await expect(row(page, id)).toHaveCount(0);
+  for (const scheme of SCHEMES) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await expectNoSeriousA11yViolations(page);
+  }
+  await captureCurrentLooks(page, "events-paused");
   await page.getByRole("button", { name: "Resume" }).click();
   for (const id of held) await expect(row(page, id)).toBeVisible();
   await expect(page.getByTestId("held-count")).toHaveCount(0);
+  await expect(page.getByTestId("stream-status")).toContainText("Live");
+});
+
+test("the tabs of one browser share one stream; when the leading tab closes, another takes over", async ({
+  context,
+  page,
+}) => {
+  // The stream requests of this browser (its context), and which of them are still open.
+  const open = new Set<Request>();
+  let opened = 0;
+  const isStream = (request: Request) => new URL(request.url()).pathname === "/api/events/stream";
+  context.on("request", (request) => {
+    if (!isStream(request)) return;
+    open.add(request);
+    opened++;
+  });
+  context.on("requestfinished", (request) => void open.delete(request));
+  context.on("requestfailed", (request) => void open.delete(request));
+
+  await openLive(page);
+  const second = await context.newPage();
+  await openLive(second);
+  await expect(page.getByTestId("stream-status")).toHaveAttribute("data-stream-role", "leader");
+  await expect(second.getByTestId("stream-status")).toHaveAttribute("data-stream-role", "follower");
+  await expect(second.getByTestId("stream-status")).toContainText("shared with another tab");
+  expect(opened).toBe(1);
+  expect([...open].map((r) => r.frame().page())).toEqual([page]);
+
+  const both = await postTwilio();
+  await expect(row(page, both)).toHaveCount(1);
+  await expect(row(second, both)).toHaveCount(1);
+  expect(opened).toBe(1);
+
+  await page.close();
+  await expect(second.getByTestId("stream-status")).toHaveAttribute("data-stream-role", "leader");
+  await expect(second.getByTestId("stream-status")).toContainText("Live");
+  const afterClose = await postTwilio();
+  await expect(row(second, afterClose)).toHaveCount(1);
+  await expect(row(second, both)).toHaveCount(1);
+  expect(opened).toBe(2);
+  // The closed tab's stream went with it (a closed page reports nothing more of its requests).
+  expect([...open].map((r) => r.frame().page()).filter((p) => !p.isClosed())).toEqual([second]);
 });
 
 test("/events: accessible in light and dark, screenshots", async ({ page }) => {

@@ -43,7 +43,7 @@ export function EventFilters({ outcomes }: { outcomes: OutcomeOption[] }) {
         placeholder="External id (SM… SID, Resend email id) or request id"
         pending={pending}
       />
-      <div className="flex flex-wrap items-end gap-3 text-sm">
+      <div className="grid grid-cols-1 gap-3 text-sm sm:flex sm:flex-wrap sm:items-end">
         <LabelledSelect
           id="event-provider"
           label="Provider"
@@ -75,7 +75,7 @@ export function EventFilters({ outcomes }: { outcomes: OutcomeOption[] }) {
             onChange={(e) => setEventType(e.target.value)}
             onBlur={() => eventType.trim() !== state.eventType && update({ eventType: eventType.trim() })}
             placeholder="e.g. delivered, email.bounced"
-            className="w-52"
+            className="w-full sm:w-60"
           />
         </div>
       </div>

@@ -40,6 +40,7 @@ export function EventTable({ rows, fresh }: { rows: LiveRow[]; fresh?: ReadonlyS
               key={r.id}
               data-testid="event-row"
               data-request-id={r.id}
+              data-seq={r.seq}
               className={cn(fresh?.has(r.id) && "bg-accent-soft/60 transition-colors")}
             >
               <TableCell className="whitespace-nowrap">

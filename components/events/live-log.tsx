@@ -19,7 +19,16 @@ function merge(current: LiveRow[], incoming: LiveRow[]): LiveRow[] {
   return [...byId.values()].sort((a, b) => (BigInt(b.seq) > BigInt(a.seq) ? 1 : -1)).slice(0, KEPT_ROWS);
 }
 
-export function LiveLog({ initialRows, query }: { initialRows: LiveRow[]; query: string }) {
+export function LiveLog({
+  initialRows,
+  query,
+  from,
+}: {
+  initialRows: LiveRow[];
+  query: string;
+  /** The sequence the stream starts after: the newest stored when the page was read. */
+  from: string;
+}) {
   const [rows, setRows] = useState(initialRows);
   const [held, setHeld] = useState<LiveRow[]>([]);
   const [paused, setPaused] = useState(false);
@@ -35,7 +44,7 @@ export function LiveLog({ initialRows, query }: { initialRows: LiveRow[]; query:
     },
     [paused],
   );
-  const state = useLiveStream(query, initialRows[0]?.seq ?? "", onRows);
+  const { state, role } = useLiveStream(query, from, onRows);
 
   const resume = () => {
     setRows((r) => merge(r, held));
@@ -47,7 +56,7 @@ export function LiveLog({ initialRows, query }: { initialRows: LiveRow[]; query:
   return (
     <section aria-label="Live requests" className="space-y-3" data-stream-query={query}>
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <StreamStatus state={state} />
+        <StreamStatus state={state} role={role} paused={paused} />
         <div className="flex items-center gap-2">
           {paused && (
             <span className="text-sm text-muted" data-testid="held-count" aria-live="polite">

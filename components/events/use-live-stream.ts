@@ -1,81 +1,61 @@
 "use client";
-// The browser side of the live log's stream: one EventSource per tab, resuming from the newest row the
-// page already shows (?after=), then from Last-Event-ID on each automatic reconnect. Reports its state so
-// the page can say "disconnected — reconnecting", "reload to catch up" or "too many streams open".
+// The live log's stream for one tab: joins the browser's shared stream for the page's filter
+// (shared-stream.ts), starting after the newest row the page already shows, and reports its state so the
+// page can say "disconnected — reconnecting", "reload to catch up" or "too many streams open". A
+// "reload" stays: rows were lost to this tab, whatever the stream does next.
 import { useEffect, useRef, useState } from "react";
 import type { LiveRow } from "@/lib/queries/live-log-rows";
+import { joinSharedStream } from "./shared-stream";
+import type { StreamState } from "./stream-connection";
 
-export type StreamState =
-  | { kind: "connecting" }
-  | { kind: "live"; openStreams: number; maxStreams: number }
-  | { kind: "reconnecting" }
-  | { kind: "reload"; reason: string }
-  | { kind: "full"; openStreams: number; maxStreams: number };
+export type { StreamState } from "./stream-connection";
+export type StreamRole = "leader" | "follower";
 
-/** How long a refused browser waits before it asks for a stream again. */
-const RETRY_WHEN_FULL_MS = 30_000;
+/** Rows of one burst render together (a timer, not an animation frame: those stop in a hidden tab). */
+const BATCH_MS = 50;
 
-export function useLiveStream(query: string, after: string, onRows: (rows: LiveRow[]) => void): StreamState {
-  const [state, setState] = useState<StreamState>({ kind: "connecting" });
+export function useLiveStream(
+  query: string,
+  after: string,
+  onRows: (rows: LiveRow[]) => void,
+): { state: StreamState; role: StreamRole } {
+  const [status, setStatus] = useState<{ state: StreamState; role: StreamRole }>({
+    state: { kind: "connecting" },
+    role: "follower",
+  });
   const deliver = useRef(onRows);
   useEffect(() => {
     deliver.current = onRows;
   }, [onRows]);
 
   useEffect(() => {
-    let source: EventSource | null = null;
-    let retryTimer: ReturnType<typeof setTimeout> | undefined;
     let pending: LiveRow[] = [];
-    let frame = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
     const flush = () => {
-      frame = 0;
+      timer = undefined;
       const rows = pending;
       pending = [];
       if (rows.length) deliver.current(rows);
     };
-    const open = () => {
-      const params = new URLSearchParams(query);
-      if (after) params.set("after", after);
-      source = new EventSource(`/api/events/stream?${params}`);
-      source.addEventListener("hello", (e) => {
-        const hello = JSON.parse((e as MessageEvent).data) as { openStreams: number; maxStreams: number };
-        setState({ kind: "live", ...hello });
-      });
-      source.addEventListener("request", (e) => {
-        pending.push(JSON.parse((e as MessageEvent).data) as LiveRow);
-        // Rows of one burst render together.
-        frame ||= requestAnimationFrame(flush);
-      });
-      source.addEventListener("reload", (e) => {
-        source?.close();
-        setState({
-          kind: "reload",
-          reason: (JSON.parse((e as MessageEvent).data) as { reason: string }).reason,
-        });
-      });
-      source.addEventListener("full", (e) => {
-        source?.close();
-        setState({ kind: "full", ...JSON.parse((e as MessageEvent).data) });
-        retryTimer = setTimeout(open, RETRY_WHEN_FULL_MS);
-      });
-      source.onerror = () => {
-        // The browser reconnects by itself (retry: 2 s) and sends Last-Event-ID; a closed source is final.
-        if (source?.readyState === EventSource.CONNECTING) setState({ kind: "reconnecting" });
-        else if (source?.readyState === EventSource.CLOSED) {
-          setState({ kind: "reconnecting" });
-          retryTimer = setTimeout(open, 5_000);
-        }
-      };
-    };
-    open();
+    const leave = joinSharedStream(query, after ? BigInt(after) : 0n, {
+      onRows: (rows) => {
+        pending.push(...rows);
+        timer ??= setTimeout(flush, BATCH_MS);
+      },
+      onState: (state, role) => {
+        if (stopped) return;
+        if (state.kind === "reload") stopped = true;
+        setStatus({ state, role });
+      },
+    });
     return () => {
-      source?.close();
-      clearTimeout(retryTimer);
-      if (frame) cancelAnimationFrame(frame);
+      leave();
+      clearTimeout(timer);
     };
     // A new filter is a new stream; `after` is only where the first one starts.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [query]);
 
-  return state;
+  return status;
 }

@@ -23,3 +23,20 @@ export async function captureLooks(page: Page, url: string, name: string): Promi
     }
   }
 }
+
+/**
+ * The four looks of the page as it is now, without loading it again: a state that a reload would lose
+ * (paused, disconnected from a stopped server).
+ */
+export async function captureCurrentLooks(page: Page, name: string): Promise<void> {
+  for (const scheme of SCHEMES) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const viewport of VIEWPORTS) {
+      await page.setViewportSize({ width: viewport.width, height: viewport.height });
+      await page.screenshot({
+        path: `test-results/screenshots/${name}-${viewport.name}-${scheme}.png`,
+        fullPage: true,
+      });
+    }
+  }
+}

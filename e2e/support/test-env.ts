@@ -51,7 +51,14 @@ export const EMPTY_BASE_URL = `http://127.0.0.1:${EMPTY_PORT}`;
 export const REPLAY_PORT = Number(process.env.E2E_REPLAY_PORT || PORT + 4);
 export const REPLAY_BASE_URL = `http://127.0.0.1:${REPLAY_PORT}`;
 
-export type ServerRole = "healthy" | "database-down" | "fresh" | "empty" | "replay";
+/**
+ * A sixth server that the live log's reconnect spec starts, stops and starts again itself
+ * (e2e/support/own-server.ts), on a data directory of its own that outlives each start.
+ */
+export const RESTART_PORT = Number(process.env.E2E_RESTART_PORT || PORT + 5);
+export const RESTART_BASE_URL = `http://127.0.0.1:${RESTART_PORT}`;
+
+export type ServerRole = "healthy" | "database-down" | "fresh" | "empty" | "replay" | "restartable";
 
 const PORTS: Record<ServerRole, number> = {
   healthy: PORT,
@@ -59,6 +66,7 @@ const PORTS: Record<ServerRole, number> = {
   fresh: FRESH_PORT,
   empty: EMPTY_PORT,
   replay: REPLAY_PORT,
+  restartable: RESTART_PORT,
 };
 
 /**

@@ -21,12 +21,18 @@ export interface StreamLimits {
   maxQueuedBytes: number;
   /** Rows a reconnect may catch up on; further behind, it is told to reload. */
   maxCatchUpRows: number;
+  /**
+   * Sequence numbers a filtered reconnect may be behind; further, it is told to reload (its catch-up
+   * reads no more than SCAN_WINDOW of them: see live-log-rows.ts).
+   */
+  maxFilteredCatchUpSeqs: bigint;
   heartbeatMs: number;
 }
 
 export const DEFAULT_LIMITS: StreamLimits = {
   maxQueuedBytes: 1024 * 1024,
   maxCatchUpRows: 2_000,
+  maxFilteredCatchUpSeqs: SCAN_WINDOW,
   heartbeatMs: 15_000,
 };
 
@@ -105,7 +111,8 @@ export function openLiveStream(options: {
       // A filtered catch-up reads SCAN_WINDOW sequence numbers at most (live-log-rows.ts): a browser
       // further behind reloads rather than miss what lies beyond the window. Read after joining the hub,
       // so what commits from here on comes through the hub.
-      if (isFiltered(filter) && (await getLatestSeq(db)) - from > SCAN_WINDOW)
+      const behind = min(limits.maxFilteredCatchUpSeqs, SCAN_WINDOW);
+      if (isFiltered(filter) && (await getLatestSeq(db)) - from > behind)
         return tellToReload("too much arrived while disconnected");
       const missed = await listRowsAfter(db, from, filter, limits.maxCatchUpRows + 1);
       if (missed.length > limits.maxCatchUpRows) return tellToReload("too much arrived while disconnected");
@@ -136,3 +143,5 @@ export function openLiveStream(options: {
     new ByteLengthQueuingStrategy({ highWaterMark: QUEUE_HIGH_WATER_MARK }),
   );
 }
+
+const min = (a: bigint, b: bigint) => (a < b ? a : b);

@@ -11,7 +11,8 @@ import { GET } from "@/app/api/events/stream/route";
 import { POST as postTwilio } from "@/app/webhooks/twilio/route";
 import { getDatabase } from "@/lib/db/runtime";
 import { closeLiveHub, getLiveHub } from "@/lib/live-log/runtime";
-import { openLiveStream } from "@/lib/live-log/sse-stream";
+import { parseLiveFilter, type LiveFilter } from "@/lib/live-log/filter";
+import { DEFAULT_LIMITS, openLiveStream, type StreamLimits } from "@/lib/live-log/sse-stream";
 import { testTargets } from "../support/databases";
 import { twilioRequest } from "../support/webhook-requests";
 import { BASE_ENV, useIngestHarness } from "../ingest/harness";
@@ -115,7 +116,7 @@ describe.each(testTargets)("live-log stream (%s)", (target) => {
       filter: {},
       resumeAfter: null,
       signal: controller.signal,
-      limits: { maxQueuedBytes: 2_000, maxCatchUpRows: 10, heartbeatMs: 60_000 },
+      limits: { ...DEFAULT_LIMITS, maxQueuedBytes: 2_000, maxCatchUpRows: 10, heartbeatMs: 60_000 },
     });
     // Nobody reads the body yet: rows queue up until the bound.
     await new Promise((r) => setTimeout(r, 200));
@@ -125,6 +126,69 @@ describe.each(testTargets)("live-log stream (%s)", (target) => {
     const [reload] = await sse.waitFor("reload");
     expect(reload.data).toMatchObject({ reason: expect.stringMatching(/fell behind/) });
     expect(sse.of("request").length).toBeLessThan(30);
+  });
+
+  /** A stream opened on the hub directly, with bounds of the test's choosing. */
+  async function openDirect(
+    filter: LiveFilter,
+    resumeAfter: bigint | null,
+    limits: Partial<StreamLimits> = {},
+  ) {
+    const db = await getDatabase();
+    const controller = new AbortController();
+    open.push(() => controller.abort());
+    const sse = readSse(
+      openLiveStream({
+        db,
+        hub: getLiveHub(db),
+        filter,
+        resumeAfter,
+        signal: controller.signal,
+        limits: { ...DEFAULT_LIMITS, ...limits },
+      }),
+    );
+    return { sse, abort: () => controller.abort() };
+  }
+
+  it.each([
+    ["more rows than a catch-up holds", "", { maxCatchUpRows: 3 }],
+    ["a filtered stream further behind than its window", "?provider=twilio&outcome=rejected_signature", {}],
+  ])("tells a reconnect behind by %s to reload, and ends its stream", async (_, query, limit) => {
+    configure();
+    const db = await getDatabase();
+    const first = await openDirect({}, null);
+    await first.sse.waitFor("hello");
+    await postTwilio(twilioRequest());
+    const [seen] = await first.sse.waitFor("request");
+    first.abort();
+    await vi.waitFor(() => expect(getLiveHub(db).subscribers.size).toBe(0));
+    // Stored while the browser was away: four, none of them matching the filtered stream.
+    for (let i = 0; i < 4; i++) await postTwilio(twilioRequest());
+    const { sse } = await openDirect(parseLiveFilter(new URLSearchParams(query)), BigInt(seen.id!), {
+      maxFilteredCatchUpSeqs: 3n,
+      ...limit,
+    });
+    const [reload] = await sse.waitFor("reload");
+    expect(reload.data).toMatchObject({ reason: expect.stringMatching(/while disconnected/) });
+    expect(sse.of("request")).toEqual([]);
+    await vi.waitFor(() => expect(getLiveHub(db).subscribers.size).toBe(0));
+  });
+
+  it("lets a reconnect within both bounds catch up", async () => {
+    configure();
+    const first = await openDirect({}, null);
+    await first.sse.waitFor("hello");
+    await postTwilio(twilioRequest());
+    const [seen] = await first.sse.waitFor("request");
+    first.abort();
+    const missed = await postTwilio(twilioRequest({ signature: BAD_SIGNATURE }));
+    const { sse } = await openDirect({ outcome: "rejected_signature" }, BigInt(seen.id!), {
+      maxCatchUpRows: 3,
+      maxFilteredCatchUpSeqs: 3n,
+    });
+    const [event] = await sse.waitFor("request");
+    expect((event.data as { id: string }).id).toBe(missed.headers.get("x-request-id"));
+    expect(sse.of("reload")).toEqual([]);
   });
 
   it("caps the open streams and says so", async () => {

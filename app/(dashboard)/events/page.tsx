@@ -17,7 +17,7 @@ import { getDatabase } from "@/lib/db/runtime";
 import { OUTCOME_MEANINGS, OUTCOMES } from "@/lib/ingest/outcome-meaning";
 import { parseLiveFilter } from "@/lib/live-log/filter";
 import { parseResumePoint } from "@/lib/live-log/sse-stream";
-import { listRowsBefore, SCAN_WINDOW } from "@/lib/queries/live-log-rows";
+import { getLatestSeq, listRowsBefore, SCAN_WINDOW } from "@/lib/queries/live-log-rows";
 import { getLatestRun, MAX_REQUESTS_PER_RUN } from "@/lib/replay/reverify-run";
 import { startReverifyAction } from "./replay-actions";
 
@@ -39,10 +39,15 @@ export default async function EventsPage({ searchParams }: { searchParams: Searc
   });
   const before = parseResumePoint(params.before);
   const db = await getDatabase();
+  // Read before the page: whatever commits after it is either on the page or after `from`, so the
+  // stream, which starts after `from`, leaves no gap (and the page drops what both have).
+  const latest = before === null ? await getLatestSeq(db) : 0n;
   const [page, latestRun] = await Promise.all([
     listRowsBefore(db, before, filter, PAGE_SIZE),
     canReplay(user) ? getLatestRun(db) : null,
   ]);
+  const newestShown = page.rows[0] ? BigInt(page.rows[0].seq) : 0n;
+  const from = String(newestShown > latest ? newestShown : latest);
   const streamQuery = new URLSearchParams(
     Object.entries(filter).filter((e): e is [string, string] => typeof e[1] === "string"),
   ).toString();
@@ -67,7 +72,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Searc
       />
       <EventFilters outcomes={OUTCOMES.map((o) => ({ value: o, label: OUTCOME_MEANINGS[o].label }))} />
       {before === null ? (
-        <LiveLog key={streamQuery} initialRows={page.rows} query={streamQuery} />
+        <LiveLog key={streamQuery} initialRows={page.rows} query={streamQuery} from={from} />
       ) : (
         <section aria-label="Older requests" className="space-y-3">
           <div className="flex items-center justify-between gap-2 text-sm text-muted">
