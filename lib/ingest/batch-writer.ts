@@ -2,6 +2,7 @@
 // many requests share one commit, and at low load a request is written at once (no added delay).
 // One bad request never fails the others: a batch that fails for any reason but an unreachable database
 // is written again one request per transaction. The provider hears 2xx only after its commit.
+import { isTransientTransactionError } from "../db/transient-error";
 import type { Database } from "../db/open";
 import { isClosedDatabase, isConnectionError } from "../db/unavailable-error";
 import { logger } from "../logger";
@@ -120,7 +121,7 @@ export class BatchWriter {
         batch.forEach((p, i) => p.resolve(results[i]));
         return;
       } catch (error) {
-        if (isConnectionError(error) || isClosedDatabase(error) || isTransient(error)) {
+        if (isConnectionError(error) || isClosedDatabase(error) || isTransientTransactionError(error)) {
           if (attempt < this.options.maxRetries && !isClosedDatabase(error)) {
             await sleep(50 * 2 ** attempt);
             continue;
@@ -216,14 +217,6 @@ function settle(pending: Pending, answer: () => void): void {
 
 function cloneJob(job: IngestJob): IngestJob {
   return { record: { ...job.record }, event: job.event };
-}
-
-// Serialization failures and deadlocks are worth another try; so is a lost PGlite transaction slot.
-function isTransient(error: unknown): boolean {
-  const text = describe(error);
-  return /40001|40P01|deadlock detected|could not serialize|Transaction API error|Unable to start a transaction/i.test(
-    text,
-  );
 }
 
 function describe(error: unknown): string {

@@ -3,6 +3,7 @@
 import type { MappingStrategy } from "../config/schema";
 import type { Prisma } from "../generated/prisma/client";
 import type { Database } from "../db/open";
+import { isTransientTransactionError } from "../db/transient-error";
 import { linkUnmatchedEvents } from "./link";
 import { lockProviderIds } from "./locks";
 import { normalizeRecipient } from "./recipients";
@@ -36,8 +37,11 @@ export async function registerMessages(
   items: RegistrationItem[],
   mapping?: RegistrationMapping,
 ): Promise<RegistrationResult[]> {
-  // A concurrent registration of the same idempotency key or provider id loses the unique-key race:
-  // one more pass sees the winner's rows and answers from them.
+  // A concurrent registration of the same idempotency key or provider id loses the unique-key race: one
+  // more pass sees the winner's rows and answers from them. A deadlock is retried too: registering writes
+  // counters twice when it links early events (for the new messages, then for the events' effects), each
+  // pass in sorted order but not the two together, so two registrations can lock the same busy daily
+  // counter rows in opposite orders; PostgreSQL aborts one, and running it again is safe.
   for (let attempt = 0; ; attempt++) {
     try {
       return await db.prisma.$transaction((tx) => registerInTransaction(tx, items, mapping), {
@@ -45,7 +49,8 @@ export async function registerMessages(
         timeout: 30_000,
       });
     } catch (error) {
-      if (attempt < 2 && (error as { code?: string }).code === "P2002") continue;
+      const retryable = (error as { code?: string }).code === "P2002" || isTransientTransactionError(error);
+      if (attempt < 2 && retryable) continue;
       throw error;
     }
   }
