@@ -2,22 +2,10 @@
 // rewrites only its figures and leaves the ingest report alone.
 import type { OverviewRun } from "./overview";
 import { writeMarkedSection } from "./marked-section";
+import { PAGE_TARGET_MS, int, ms, pageTargetVerdict } from "./page-target";
 
 const START = "<!-- overview-bench:start -->";
 const END = "<!-- overview-bench:end -->";
-const TARGET_MS = 300;
-
-const int = (n: number) => n.toLocaleString("en-US");
-const ms = (n: number) => n.toFixed(1);
-
-function verdict(worst: number, notMeasured: string[]): string {
-  if (!Number.isFinite(worst)) return "**not measured**";
-  if (worst >= TARGET_MS) return `**NOT met** (worst p95 ${ms(worst)} ms)`;
-  return notMeasured.length
-    ? `met where measured (worst p95 ${ms(worst)} ms), but not every run finished`
-    : `**met** (worst p95 ${ms(worst)} ms)`;
-}
-
 export function renderOverviewSection(
   runs: OverviewRun[],
   machine: string,
@@ -35,7 +23,7 @@ export function renderOverviewSection(
     "events, counters and rollups), then each request is timed one at a time, as a person opening the page:",
     "the full server-rendered HTML of `/` and `GET /api/metrics/summary` for the same view.",
     "",
-    `Target: p95 < ${TARGET_MS} ms at 1M messages on both databases — ${verdict(worst, notMeasured)}.`,
+    `Target: p95 < ${PAGE_TARGET_MS} ms at 1M messages on both databases — ${pageTargetVerdict(worst, notMeasured)}.`,
     "",
   ];
   for (const run of runs) {

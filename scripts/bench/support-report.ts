@@ -2,22 +2,10 @@
 // --support` rewrites only its figures.
 import type { SupportRun } from "./support";
 import { writeMarkedSection } from "./marked-section";
+import { PAGE_TARGET_MS, int, ms, pageTargetVerdict } from "./page-target";
 
 const START = "<!-- support-bench:start -->";
 const END = "<!-- support-bench:end -->";
-const TARGET_MS = 300;
-
-const int = (n: number) => n.toLocaleString("en-US");
-const ms = (n: number) => n.toFixed(1);
-
-function verdict(worst: number, notMeasured: string[]): string {
-  if (!Number.isFinite(worst)) return "**not measured**";
-  if (worst >= TARGET_MS) return `**NOT met** (worst p95 ${ms(worst)} ms)`;
-  return notMeasured.length
-    ? `met where measured (worst p95 ${ms(worst)} ms), but not every run finished`
-    : `**met** (worst p95 ${ms(worst)} ms)`;
-}
-
 export function renderSupportSection(
   runs: SupportRun[],
   machine: string,
@@ -45,7 +33,7 @@ export function renderSupportSection(
     "unmatched events (`message_event_message_id_received_at_idx`, `message_id IS NULL`) and suppressions",
     "(`suppression_updated_at_id_idx` or `suppression_lifted_at_updated_at_id_idx`) — none a scan.",
     "",
-    `Target: p95 < ${TARGET_MS} ms at 1M messages on both databases — ${verdict(worst, notMeasured)}.`,
+    `Target: p95 < ${PAGE_TARGET_MS} ms at 1M messages on both databases — ${pageTargetVerdict(worst, notMeasured)}.`,
     "",
   ];
   for (const run of runs) {
