@@ -6,6 +6,7 @@ import { installShutdownHandlers } from "./lifecycle";
 import { logger } from "./logger";
 import { getWebhookUrls } from "./config/validate";
 import { bootstrapAccess } from "./auth/bootstrap";
+import { startBodyRetention } from "./retention/runtime";
 
 export async function startServer(): Promise<void> {
   const validation = getConfigValidation();
@@ -29,6 +30,8 @@ export async function startServer(): Promise<void> {
       ),
     () => undefined,
   );
+  // Sweeps on whatever database is ready at each run, so it starts now and rides out outages.
+  startBodyRetention(config);
   await Promise.race([ready, new Promise((r) => setTimeout(r, 5_000))]);
   const state = getDatabaseState();
   logger.info(

@@ -215,6 +215,8 @@ export const envSchema = z.object({
   /** Megabytes of rejected requests stored in full per provider per day; beyond, summary rows. */
   WEBHOOK_REJECTED_STORAGE_MB: positiveInt(100, { min: 0, max: 1_000_000 }),
   /** Proxies in front of Signalboard whose X-Forwarded-For entries are trusted (0: the socket's peer). */
+  /** Days a request's raw body (and kept signature headers) is stored; then only the row stays. 0: forever. */
+  WEBHOOK_BODY_RETENTION_DAYS: positiveInt(30, { min: 0, max: 36_500 }),
   TRUSTED_PROXY_HOPS: positiveInt(0, { min: 0, max: 10 }),
   WEBHOOK_LOG_LEVEL: logLevel,
   /** Live-log streams (browsers with /events open) one instance serves at once; more are refused. */

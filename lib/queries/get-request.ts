@@ -36,6 +36,8 @@ export interface RequestDetail {
   body: string | null;
   bodyBytes: number;
   bodyTruncated: boolean;
+  /** When retention removed the raw body (lib/retention/); null while it is kept. */
+  bodyRemovedAt: string | null;
   summaryCount: number | null;
   duplicateOf: RequestLink | null;
   copies: RequestLink[];
@@ -103,6 +105,7 @@ export async function getRequest(db: Database, id: string): Promise<RequestDetai
     ...stored,
     seq: row.seq.toString(),
     receivedAt: row.receivedAt.toISOString(),
+    bodyRemovedAt: row.bodyRemovedAt?.toISOString() ?? null,
     diagnosis: (row.diagnosis as Record<string, unknown> | null) ?? null,
     headers: (row.headers as Record<string, string>) ?? {},
     duplicateOf: original ? link(original) : null,

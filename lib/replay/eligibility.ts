@@ -7,13 +7,14 @@
 //
 // A request that was never verified is processed only if it passes verification now, against the current
 // configuration: that needs its full body and the signature headers stored when it was rejected.
+import { bodyRemovedNote } from "../retention/removed-note";
 import type { StoredRequest } from "./stored-request";
 
 /** The facts of a stored request that decide (the inspector passes its own view of the same row). */
 export type ReplayFacts = Pick<
   StoredRequest,
   "summaryCount" | "body" | "bodyTruncated" | "outcome" | "reason" | "verified" | "signatureHeaders"
->;
+> & { receivedAt: Date | string; bodyRemovedAt: Date | string | null };
 
 export type Replayability =
   | { kind: "verified_at_receipt" }
@@ -36,7 +37,9 @@ export const INELIGIBLE = {
 export function replayability(row: ReplayFacts): Replayability {
   const no = (reason: string): Replayability => ({ kind: "ineligible", reason });
   if (row.summaryCount !== null) return no(INELIGIBLE.summary);
-  if (row.body === null) return no(INELIGIBLE.noBody);
+  if (row.body === null) {
+    return no(row.bodyRemovedAt ? bodyRemovedNote(row.receivedAt, row.bodyRemovedAt) : INELIGIBLE.noBody);
+  }
   if (row.bodyTruncated) return no(INELIGIBLE.truncated);
   if (row.outcome === "invalid" && row.reason?.includes("not valid UTF-8")) return no(INELIGIBLE.notUtf8);
   if (row.verified) return { kind: "verified_at_receipt" };

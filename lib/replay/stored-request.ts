@@ -20,6 +20,7 @@ const select = {
   bodyTruncated: true,
   summaryCount: true,
   signatureHeaders: true,
+  bodyRemovedAt: true,
 } satisfies Prisma.WebhookRequestSelect;
 
 export type StoredRequest = Omit<

@@ -25,6 +25,7 @@ export const WEBHOOK_BASE_ENV: EnvValues = {
   WEBHOOK_RATE_LIMIT: undefined,
   WEBHOOK_BODY_TIMEOUT: undefined,
   WEBHOOK_REJECTED_STORAGE_MB: undefined,
+  WEBHOOK_BODY_RETENTION_DAYS: undefined,
   TRUSTED_PROXY_HOPS: undefined,
   UNKNOWN_MESSAGE_STATUS: undefined,
   MESSAGE_ID_MAPPING_STRATEGY: undefined,

@@ -2,6 +2,7 @@
 // else as sent. Headers are shown as stored: signatures and credentials were redacted at ingest.
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { RequestDetail } from "@/lib/queries/get-request";
+import { bodyRemovedNote } from "@/lib/retention/removed-note";
 
 export function RequestBody({ request }: { request: RequestDetail }) {
   const body = request.body ?? "";
@@ -18,7 +19,11 @@ export function RequestBody({ request }: { request: RequestDetail }) {
       </CardHeader>
       <CardContent>
         {!body ? (
-          <p className="text-sm text-muted">No body was stored.</p>
+          <p className="text-sm text-muted">
+            {request.bodyRemovedAt
+              ? `Not shown: ${bodyRemovedNote(request.receivedAt, request.bodyRemovedAt)} (WEBHOOK_BODY_RETENTION_DAYS).`
+              : "No body was stored."}
+          </p>
         ) : isForm ? (
           <KeyValues entries={[...new URLSearchParams(body)]} label="Form fields" />
         ) : (
