@@ -16,20 +16,34 @@ const MAX_BATCHES = 50;
 interface Sweeper {
   timer?: NodeJS.Timeout;
   stopped: boolean;
+  /** Sweeps the timer has started (a test reads it to see that shutdown stops the timer). */
+  sweeps: number;
+}
+
+export interface SweepSchedule {
+  firstSweepMs: number;
+  sweepEveryMs: number;
 }
 
 const holder = globalThis as typeof globalThis & { __signalboardBodyRetention?: Sweeper };
 
-export function startBodyRetention(config: Config): void {
+export function startBodyRetention(
+  config: Config,
+  { firstSweepMs, sweepEveryMs }: SweepSchedule = {
+    firstSweepMs: FIRST_SWEEP_MS,
+    sweepEveryMs: SWEEP_EVERY_MS,
+  },
+): void {
   if (holder.__signalboardBodyRetention || config.WEBHOOK_BODY_RETENTION_DAYS === 0) return;
-  const sweeper: Sweeper = { stopped: false };
+  const sweeper: Sweeper = { stopped: false, sweeps: 0 };
   holder.__signalboardBodyRetention = sweeper;
   const schedule = (ms: number) => {
     if (sweeper.stopped) return;
-    sweeper.timer = setTimeout(() => void sweep().finally(() => schedule(SWEEP_EVERY_MS)), ms);
+    sweeper.timer = setTimeout(() => void sweep().finally(() => schedule(sweepEveryMs)), ms);
     sweeper.timer.unref();
   };
   const sweep = async () => {
+    sweeper.sweeps += 1;
     const db = readyDatabase();
     if (!db || isShuttingDown()) return;
     try {
@@ -55,5 +69,11 @@ export function startBodyRetention(config: Config): void {
     sweeper.stopped = true;
     clearTimeout(sweeper.timer);
   });
-  schedule(FIRST_SWEEP_MS);
+  schedule(firstSweepMs);
+}
+
+/** How many sweeps the timer has started, and whether it is stopped; undefined when it never started. */
+export function bodyRetentionState(): { sweeps: number; stopped: boolean } | undefined {
+  const sweeper = holder.__signalboardBodyRetention;
+  return sweeper && { sweeps: sweeper.sweeps, stopped: sweeper.stopped };
 }
