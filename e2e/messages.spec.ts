@@ -216,6 +216,54 @@ test("[SUPPRESSIONS] a hard bounce suppresses the address; support lifts it with
   await expect(page.getByTestId("recipient-suppression")).toContainText("Can be sent to");
 });
 
+test("[SUPPRESSIONS] one lift dialog serves every row: it opens for the row's recipient, gives the focus back and forgets a refusal", async ({
+  page,
+}) => {
+  // Two freshly suppressed addresses: the newest of the list, so on its first page.
+  const prefix = `e2e-lift-${randomUUID().slice(0, 8)}`;
+  const [first, second] = [`${prefix}-a@example.com`, `${prefix}-b@example.com`];
+  for (const to of [first, second]) {
+    const emailId = randomUUID();
+    await traffic.register({ channel: "email", to, externalId: emailId });
+    await traffic.email({ emailId, type: "bounced", to, data: { bounce: { type: "Permanent" } } });
+  }
+  await page.goto("/suppressions?channel=email");
+  const rows = page.getByTestId("suppression-row");
+  await expect(rows.filter({ hasText: prefix })).toHaveCount(2);
+  // Nothing of a dialog is on the page until a row asks for it.
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+
+  const liftFirst = page.getByRole("button", { name: `Lift the suppression of ${first}` });
+  await liftFirst.focus();
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByRole("heading")).toHaveText(`Lift the suppression of ${first}?`);
+  await expect(dialog.getByLabel("Why is it safe to send again?")).toBeFocused();
+  // Lifted elsewhere meanwhile: the dialog says so in place.
+  const api = await traffic.api(`/api/suppressions/${encodeURIComponent(first)}/lift`, {
+    reason: "lifted through the API",
+  });
+  expect(api.status).toBe(200);
+  await dialog.getByLabel("Why is it safe to send again?").fill("The customer asked again");
+  await dialog.getByRole("button", { name: "Lift the suppression" }).click();
+  await expect(dialog.getByRole("alert")).toHaveText("This suppression was already lifted.");
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+  await expect(liftFirst).toBeFocused();
+
+  // The other row opens the same dialog for its own recipient, with a fresh form.
+  await page.getByRole("button", { name: `Lift the suppression of ${second}` }).click();
+  await expect(dialog.getByRole("heading")).toHaveText(`Lift the suppression of ${second}?`);
+  await expect(dialog.getByRole("alert")).toHaveCount(0);
+  await expect(dialog.getByLabel("Why is it safe to send again?")).toHaveValue("");
+  await dialog.getByLabel("Why is it safe to send again?").fill("Mailbox fixed");
+  await dialog.getByRole("button", { name: "Lift the suppression" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Lifted" })).toContainText(
+    `${second} can be sent to again`,
+  );
+  await expect(rows.filter({ hasText: prefix })).toHaveCount(0);
+});
+
 test("[MESSAGES] the list pages forward and back, and a stale page link says so", async ({ page }) => {
   await page.goto("/messages?cursor=not-a-cursor");
   await expect(page.getByText("This page link is out of date")).toBeVisible();

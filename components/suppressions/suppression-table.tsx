@@ -1,5 +1,5 @@
 // Suppressed recipients: who, why in plain words, the event that caused it (with its message), since
-// when — and lifting, for those allowed to.
+// when — and lifting, for those allowed to (one dialog for the whole list, opened by each row's button).
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import {
@@ -17,7 +17,8 @@ import type { SuppressionRow } from "@/lib/queries/list-suppressions";
 import { describeStatus } from "@/lib/status/status-meaning";
 import { describeSuppressionReason } from "@/lib/status/suppression-meaning";
 import { formatAgo, formatTime } from "@/lib/ui/format-time";
-import { LiftDialog } from "./lift-dialog";
+import { LiftButton } from "./lift-button";
+import { LiftDialogProvider } from "./lift-dialog";
 
 export function SuppressionTable({
   items,
@@ -28,7 +29,7 @@ export function SuppressionTable({
   canLift: boolean;
   now: string;
 }) {
-  return (
+  const table = (
     <TableContainer aria-label="Suppressions" role="region" tabIndex={0}>
       <Table>
         <TableHead>
@@ -89,13 +90,14 @@ export function SuppressionTable({
                 <TableCell>
                   {s.active ? (
                     canLift ? (
-                      <LiftDialog
-                        recipient={s.recipient}
-                        displayRecipient={display}
-                        channel={s.channel}
-                        scope={s.scope}
-                        reasonText={reason}
-                        action={liftSuppressionAction}
+                      <LiftButton
+                        target={{
+                          recipient: s.recipient,
+                          displayRecipient: display,
+                          channel: s.channel,
+                          scope: s.scope,
+                          reasonText: reason,
+                        }}
                       />
                     ) : (
                       <Badge tone="danger">In force</Badge>
@@ -118,4 +120,5 @@ export function SuppressionTable({
       </Table>
     </TableContainer>
   );
+  return canLift ? <LiftDialogProvider action={liftSuppressionAction}>{table}</LiftDialogProvider> : table;
 }
