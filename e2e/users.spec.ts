@@ -82,6 +82,13 @@ test("settings tabs: accessible in light and dark, screenshots", async ({ page }
       await page.goto("/settings");
       await page.getByRole("tab", { name: tab }).click();
       const name = tab.toLowerCase().replace(/ /g, "-");
+      // Every tab is in sight, and the users are read without scrolling sideways, on a phone too.
+      await expect(page.getByRole("tab", { name: "Audit trail" })).toBeInViewport({ ratio: 1 });
+      if (tab === "Users") {
+        const users = page.locator('[role="region"][aria-label="Users"]');
+        const overflow = await users.evaluate((el) => el.scrollWidth - el.clientWidth);
+        expect(overflow, `the users table at ${width} px scrolls sideways by ${overflow} px`).toBe(0);
+      }
       await page.screenshot({
         path: `test-results/screenshots/settings-${name}-${width}.png`,
         fullPage: true,

@@ -15,6 +15,10 @@ import { formatTime } from "./format-time";
 import { InviteUserForm } from "./invite-user-form";
 import { UserRowActions } from "./user-row-actions";
 
+// On a phone each user is a block of its own (name, last sign-in, then the role and actions below), so
+// nothing scrolls sideways; from sm up it is a table of three columns.
+const PHONE_BLOCK = "max-sm:block";
+
 export function UsersPanel({ users, currentUserId }: { users: UserRow[]; currentUserId: string }) {
   return (
     <Card aria-labelledby="users-heading">
@@ -30,26 +34,29 @@ export function UsersPanel({ users, currentUserId }: { users: UserRow[]; current
       </CardHeader>
       <CardContent className="space-y-4">
         <InviteUserForm />
-        <TableContainer>
-          <Table>
-            <TableHead>
+        <TableContainer aria-label="Users" role="region">
+          <Table className={PHONE_BLOCK}>
+            <TableHead className="max-sm:sr-only">
               <TableRow>
                 <TableHeaderCell>User</TableHeaderCell>
                 <TableHeaderCell>Last sign-in</TableHeaderCell>
                 <TableHeaderCell>Role and actions</TableHeaderCell>
               </TableRow>
             </TableHead>
-            <TableBody>
+            <TableBody className={PHONE_BLOCK}>
               {users.map((u) => (
-                <TableRow key={u.id}>
-                  <TableHeaderCell scope="row" className="font-normal">
+                <TableRow key={u.id} className="max-sm:block max-sm:py-3">
+                  <TableHeaderCell scope="row" className="font-normal max-sm:block max-sm:px-0 max-sm:py-0">
                     <span className="block font-medium">{u.name}</span>
-                    <span className="block text-muted">{u.email}</span>
+                    <span className="block text-muted [overflow-wrap:anywhere]">{u.email}</span>
                     {u.disabled && <Badge tone="danger">disabled</Badge>}
                     {u.id === currentUserId && <Badge tone="info">you</Badge>}
                   </TableHeaderCell>
-                  <TableCell className="whitespace-nowrap">{formatTime(u.lastSignInAt)}</TableCell>
-                  <TableCell>
+                  <TableCell className="whitespace-nowrap max-sm:block max-sm:px-0 max-sm:py-1 max-sm:text-xs max-sm:text-muted">
+                    <span className="sm:hidden">Last sign-in </span>
+                    {formatTime(u.lastSignInAt)}
+                  </TableCell>
+                  <TableCell className="max-sm:block max-sm:px-0 max-sm:py-1">
                     <UserRowActions user={u} isSelf={u.id === currentUserId} />
                   </TableCell>
                 </TableRow>

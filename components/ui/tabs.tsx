@@ -1,5 +1,6 @@
 "use client";
-// Radix tabs: arrow keys move between tabs, each panel is labelled by its tab.
+// Radix tabs: arrow keys move between tabs, each panel is labelled by its tab. On a narrow screen the
+// tabs wrap onto a second line rather than hiding the last ones off to the side.
 import { Tabs as TabsPrimitive } from "radix-ui";
 import type { ComponentProps } from "react";
 import { cn } from "@/lib/ui/cn";
@@ -9,10 +10,7 @@ export const Tabs = TabsPrimitive.Root;
 export function TabsList({ className, ...props }: ComponentProps<typeof TabsPrimitive.List>) {
   return (
     <TabsPrimitive.List
-      className={cn(
-        "inline-flex max-w-full gap-1 overflow-x-auto rounded-md bg-surface-muted p-1",
-        className,
-      )}
+      className={cn("inline-flex max-w-full flex-wrap gap-1 rounded-md bg-surface-muted p-1", className)}
       {...props}
     />
   );
