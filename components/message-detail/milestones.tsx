@@ -13,11 +13,12 @@ export function Milestones({ message }: { message: MessageDetail }) {
       : []),
     ...(m.failedAt ? ([["Failed", m.failedAt]] as Array<[string, string]>) : []),
     ...(m.bouncedAt ? ([["Bounced", m.bouncedAt]] as Array<[string, string]>) : []),
-    ...(message.channel === "email"
-      ? ([
-          ["First opened", m.firstOpenedAt],
-          ["First clicked", m.firstClickedAt],
-        ] as Array<[string, string | null]>)
+    // Nor will a bounced or failed email be opened: show opens and clicks only when they can still come.
+    ...(message.channel === "email" && (m.firstOpenedAt || !(m.failedAt || m.bouncedAt))
+      ? ([["First opened", m.firstOpenedAt]] as Array<[string, string | null]>)
+      : []),
+    ...(message.channel === "email" && (m.firstClickedAt || !(m.failedAt || m.bouncedAt))
+      ? ([["First clicked", m.firstClickedAt]] as Array<[string, string | null]>)
       : []),
     ...(m.complainedAt ? ([["Marked as spam", m.complainedAt]] as Array<[string, string]>) : []),
   ];
@@ -40,15 +41,16 @@ export function Milestones({ message }: { message: MessageDetail }) {
               </dd>
             </div>
           ))}
-          {message.channel === "email" && (
-            <div className="contents">
-              <dt className="text-muted">Engagement</dt>
-              <dd data-testid="engagement">
-                {message.engagement.openCount} {message.engagement.openCount === 1 ? "open" : "opens"},{" "}
-                {message.engagement.clickCount} {message.engagement.clickCount === 1 ? "click" : "clicks"}
-              </dd>
-            </div>
-          )}
+          {message.channel === "email" &&
+            (message.engagement.openCount > 0 || !(m.failedAt || m.bouncedAt)) && (
+              <div className="contents">
+                <dt className="text-muted">Engagement</dt>
+                <dd data-testid="engagement">
+                  {message.engagement.openCount} {message.engagement.openCount === 1 ? "open" : "opens"},{" "}
+                  {message.engagement.clickCount} {message.engagement.clickCount === 1 ? "click" : "clicks"}
+                </dd>
+              </div>
+            )}
         </dl>
       </CardContent>
     </Card>

@@ -132,7 +132,7 @@ export function explainBounce(
     title:
       subLabel === null || subLabel.toLowerCase() === "undetermined"
         ? base.title
-        : `${base.title}: ${subLabel}`,
+        : `${base.title}, ${subLabel}`,
     explanation: sub === undefined ? base.explanation : `${base.explanation} ${sub.explanation}`,
     advice: sub?.advice ?? base.advice,
     // The provider's own word that a bounce is permanent outranks what the subType suggests.

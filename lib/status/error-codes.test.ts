@@ -104,11 +104,11 @@ describe("explainBounce", () => {
   it("[BOUNCE][SUBTYPE] the subType sharpens the advice", () => {
     expect(explainBounce("Temporary", "MessageTooLarge")).toMatchObject({
       advice: "fix content",
-      title: "Soft bounce: message too large",
+      title: "Soft bounce, message too large",
     });
     expect(explainBounce("Permanent", "OnAccountSuppressionList")?.advice).toBe("do not retry");
     expect(explainBounce("Permanent", "SomethingNew")).toMatchObject({
-      title: "Hard bounce: SomethingNew",
+      title: "Hard bounce, SomethingNew",
       advice: "do not retry",
     });
     expect(explainBounce(null, null)).toBeNull();

@@ -97,8 +97,7 @@ const TWILIO_ERRORS = new Map<string, Entry>([
       title: "Unknown error",
       advice: "retry later",
       retryable: null,
-      explanation:
-        "The carrier reported a failure without saying why. One retry is reasonable; repeated failures need investigation.",
+      explanation: "The carrier reported a failure without saying why.",
     },
   ],
   [
