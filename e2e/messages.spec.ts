@@ -293,3 +293,23 @@ test("[MESSAGES] marketing reads the list with recipients masked and cannot open
   await expect(page.getByRole("heading", { level: 1, name: "Not for your role" })).toBeVisible();
   expect(await page.content()).not.toContain(sid);
 });
+
+test("[MESSAGES] on a phone the filters fold under a button, and stay open while one is set", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/messages");
+  const status = page.getByLabel("Status", { exact: true });
+  await expect(status).toBeHidden();
+  const toggle = page.getByRole("button", { name: "Filters" });
+  await expect(toggle).toHaveAttribute("aria-expanded", "false");
+  await toggle.click();
+  await status.selectOption("failed");
+  await expect(page).toHaveURL(/status=failed/);
+  await page.reload();
+  await expect(status).toBeVisible();
+  await expect(page.getByRole("button", { name: "Hide filters (1 set)" })).toHaveAttribute(
+    "aria-expanded",
+    "true",
+  );
+});

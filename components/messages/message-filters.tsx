@@ -1,12 +1,16 @@
 "use client";
 // The search box and filters of the message list. Their state is the URL (nuqs): changing one asks the
-// server for the new list (shallow: false) and starts again from the first page.
+// server for the new list (shallow: false) and starts again from the first page. On a phone the filters
+// fold under a "Filters" button (open by itself when one is set), so the list starts on the first screen.
 import { useQueryStates } from "nuqs";
 import { useState, useTransition, type FormEvent } from "react";
+import { SlidersHorizontal } from "lucide-react";
+import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { LabelledSelect } from "@/components/ui/labelled-select";
 import { SearchField } from "@/components/ui/search-field";
+import { cn } from "@/lib/ui/cn";
 import { messageSearchParams } from "./search-params";
 
 export interface StatusOption {
@@ -25,6 +29,15 @@ export function MessageFilters({
   const [state, setState] = useQueryStates(messageSearchParams, { shallow: false, startTransition });
   const [q, setQ] = useState(state.q);
   const [campaign, setCampaign] = useState(state.campaign);
+  const activeFilters = [
+    state.status,
+    state.channel,
+    state.campaign,
+    state.from,
+    state.until,
+    state.stuck || null,
+  ].filter(Boolean).length;
+  const [filtersOpen, setFiltersOpen] = useState(activeFilters > 0);
 
   // Every change leaves the current page: the cursor belongs to the previous filters.
   const update = (patch: Partial<typeof state>) => void setState({ ...patch, cursor: null });
@@ -54,7 +67,22 @@ export function MessageFilters({
         placeholder="Phone (any spelling), email, message id, SM… SID or Resend id"
         pending={pending}
       />
-      <div className="flex flex-wrap items-end gap-3 text-sm">
+      <Button
+        variant="secondary"
+        size="sm"
+        className="sm:hidden"
+        aria-expanded={filtersOpen}
+        aria-controls="message-filter-fields"
+        onClick={() => setFiltersOpen((open) => !open)}
+      >
+        <SlidersHorizontal className="size-4" aria-hidden />
+        {filtersOpen ? "Hide filters" : "Filters"}
+        {activeFilters > 0 && ` (${activeFilters} set)`}
+      </Button>
+      <div
+        id="message-filter-fields"
+        className={cn("flex flex-wrap items-end gap-3 text-sm", !filtersOpen && "max-sm:hidden")}
+      >
         <LabelledSelect
           id="message-status"
           label="Status"
