@@ -64,7 +64,7 @@ export function MessageFilters({
         label="Phone number, email address, message id or provider id"
         value={q}
         onChange={setQ}
-        placeholder="Phone (any spelling), email, message id, SM… SID or Resend id"
+        placeholder="+1 415 555 0100, name@example.com, SM…"
         pending={pending}
       />
       <Button
