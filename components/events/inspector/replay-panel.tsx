@@ -1,12 +1,11 @@
 // The inspector's replay card: which request this one replays and which replay it, the signature kept for
 // a rejected request (redacted), and for admins the replay button or why this request cannot be replayed.
-import Link from "next/link";
 import { replayRequestAction } from "@/app/(dashboard)/events/replay-actions";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import type { RequestDetail, RequestLink } from "@/lib/queries/get-request";
+import type { RequestDetail } from "@/lib/queries/get-request";
 import { replayability } from "@/lib/replay/eligibility";
-import { formatLogTime } from "@/lib/ui/format-time";
 import { OutcomeBadge } from "../outcome-badge";
+import { RequestRef } from "./request-ref";
 import { ReplayButton } from "../replay-button";
 
 export function ReplayPanel({ request, mayReplay }: { request: RequestDetail; mayReplay: boolean }) {
@@ -71,13 +70,5 @@ export function ReplayPanel({ request, mayReplay }: { request: RequestDetail; ma
           ))}
       </CardContent>
     </Card>
-  );
-}
-
-function RequestRef({ link }: { link: RequestLink }) {
-  return (
-    <Link href={`/events/${link.id}`} className="text-accent underline">
-      {formatLogTime(link.receivedAt)}
-    </Link>
   );
 }

@@ -2,9 +2,10 @@
 import Link from "next/link";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { OUTCOME_MEANINGS, isOutcome } from "@/lib/ingest/outcome-meaning";
-import type { RequestDetail, RequestLink } from "@/lib/queries/get-request";
+import type { RequestDetail } from "@/lib/queries/get-request";
 import { formatLogTime } from "@/lib/ui/format-time";
 import { OutcomeBadge } from "../outcome-badge";
+import { RequestRef } from "./request-ref";
 
 export function RequestSummary({ request }: { request: RequestDetail }) {
   const meaning = isOutcome(request.outcome) ? OUTCOME_MEANINGS[request.outcome].meaning : null;
@@ -113,13 +114,5 @@ export function RequestLinks({ request }: { request: RequestDetail }) {
         </div>
       </CardContent>
     </Card>
-  );
-}
-
-function RequestRef({ link }: { link: RequestLink }) {
-  return (
-    <Link href={`/events/${link.id}`} className="text-accent underline">
-      {formatLogTime(link.receivedAt)}
-    </Link>
   );
 }
