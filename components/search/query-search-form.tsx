@@ -1,12 +1,9 @@
 "use client";
 // One search box whose text is the URL's `q` (nuqs): submitting asks the server for the new list and
 // starts again from its first page.
-import { Search } from "lucide-react";
 import { parseAsString, useQueryStates } from "nuqs";
 import { useState, useTransition, type FormEvent } from "react";
-import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
+import { SearchField } from "@/components/ui/search-field";
 
 const params = { q: parseAsString.withDefault(""), before: parseAsString, cursor: parseAsString };
 
@@ -29,23 +26,15 @@ export function QuerySearchForm({
   }
 
   return (
-    <form onSubmit={submit} role="search" aria-label={label} className="flex gap-2" aria-busy={pending}>
-      <div className="relative flex-1">
-        <Label htmlFor={id} className="sr-only">
-          {label}
-        </Label>
-        <Search className="pointer-events-none absolute top-2.5 left-2.5 size-4 text-muted" aria-hidden />
-        <Input
-          id={id}
-          type="search"
-          value={q}
-          onChange={(e) => setQ(e.target.value)}
-          placeholder={placeholder}
-          className="pl-8"
-          autoComplete="off"
-        />
-      </div>
-      <Button type="submit">{pending ? "Searching…" : "Search"}</Button>
+    <form onSubmit={submit} role="search" aria-label={label} aria-busy={pending}>
+      <SearchField
+        id={id}
+        label={label}
+        value={q}
+        onChange={setQ}
+        placeholder={placeholder}
+        pending={pending}
+      />
     </form>
   );
 }
